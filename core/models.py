@@ -1,0 +1,126 @@
+"""What every app shares: the image model, the abstract base page and site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+
+
+class CustomImage(AbstractImage):
+    """Wagtail's image with a mandatory alternative text, so no meaningful image goes online
+    without one (WCAG 1.1.1). Decorative uses in a StreamField can still be marked as such."""
+
+    description = models.CharField(
+        max_length=255,
+        verbose_name=_("alternative text"),
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+
+    admin_form_fields = Image.admin_form_fields
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class BasePage(Page):
+    """Abstract parent of every public page: social-sharing image and listing summary."""
+
+    listing_summary = models.CharField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("Short text shown in listings, search results and link previews."),
+    )
+    social_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("social sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social networks."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("Common page configuration")),
+        FieldPanel("listing_summary"),
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_summary(self) -> str:
+        return self.listing_summary or self.search_description or ""
+
+    def get_social_image(self):
+        return self.social_image
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("The project's institutional address shown in the footer."),
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    programme_url = models.URLField(
+        _("programme website"), blank=True, help_text=_("Link to the Interreg ALCOTRA programme.")
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social networks"),
+        ),
+        FieldPanel("programme_url"),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading=_("Footer pages"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Facebook", self.facebook_url),
+            ("LinkedIn", self.linkedin_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in links if url]

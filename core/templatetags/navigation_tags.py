@@ -1,0 +1,136 @@
+"""Site-wide navigation: main menu, breadcrumbs and the language switcher.
+
+Each tag caches what it computes on the request, so the header and the <head> alternates share
+one query per concern however many times a template asks.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _cached(request, key, compute):
+    cache = request.__dict__.setdefault("_navigation_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def localized_home(request) -> Page | None:
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        return (
+            Page.objects.live()
+            .filter(
+                translation_key=site.root_page.translation_key,
+                locale__language_code=get_language(),
+            )
+            .first()
+            or site.root_page
+        )
+
+    return _cached(request, ("home", get_language()), compute)
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    return localized_home(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context["request"]
+
+    def compute():
+        home = localized_home(request)
+        if home is None:
+            return []
+        return list(home.get_children().live().in_menu())
+
+    return _cached(request, ("menu", get_language()), compute)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2))
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The languages the current page exists in, each with the URL of that version.
+
+    For a Wagtail page only its live translations are offered; for other views (search) the
+    same path is offered in every language.
+    """
+    request = context["request"]
+    page = context.get("page")
+    names = dict(settings.LANGUAGES)
+
+    def compute():
+        current = get_language()
+        if isinstance(page, Page) and page.pk:
+            translations = (
+                page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+                .order_by("locale__language_code")
+            )
+            by_code = {t.locale.language_code: t for t in translations}
+            return [
+                {
+                    "code": code,
+                    "name": names[code],
+                    "url": by_code[code].get_url(request),
+                    "full_url": by_code[code].get_full_url(request),
+                    "current": code == current,
+                }
+                for code, _name in settings.LANGUAGES
+                if code in by_code
+            ]
+        path = request.get_full_path()
+        return [
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(path, code),
+                "full_url": request.build_absolute_uri(translate_url(path, code)),
+                "current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ]
+
+    return _cached(request, ("languages", getattr(page, "pk", None)), compute)
+
+
+@register.filter
+def is_active_section(menu_page, page) -> bool:
+    return bool(page and isinstance(page, Page) and page.path.startswith(menu_page.path))
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The accessibility statement and privacy notice in the visitor's language."""
+    from core.i18n import localized_pages
+    from core.models import SiteSettings
+
+    request = context["request"]
+
+    def compute():
+        site_settings = SiteSettings.for_request(request)
+        chosen = [
+            page
+            for page in (site_settings.accessibility_page, site_settings.privacy_page)
+            if page is not None
+        ]
+        return localized_pages(chosen)
+
+    return _cached(request, ("footer", get_language()), compute)

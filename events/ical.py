@@ -1,0 +1,43 @@
+"""iCalendar files (RFC 5545) for one event or a section's upcoming events."""
+
+import datetime
+
+from django.http import HttpResponse
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event
+
+from .models import EVENT_TIME_ZONE
+
+
+def build_calendar(events, request, name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//DigiVillae//Portal//IT")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(EVENT_TIME_ZONE))
+    host = request.get_host().split(":")[0]
+    for event in events:
+        entry = Event()
+        entry.add("uid", f"event-{event.translation_key}-{event.locale.language_code}@{host}")
+        entry.add("summary", event.title)
+        entry.add("dtstart", event.local_start)
+        entry.add("dtend", event.local_end)
+        entry.add("dtstamp", datetime.datetime.now(tz=datetime.UTC))
+        entry.add("description", strip_tags(event.summary))
+        location = ", ".join(part for part in (event.venue_name, event.address) if part)
+        if location or event.online_url:
+            entry.add("location", location or event.online_url)
+        entry.add("url", event.get_full_url(request))
+        if event.last_published_at:
+            entry.add("last-modified", event.last_published_at)
+        calendar.add_component(entry)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def calendar_response(events, request, filename: str, name: str) -> HttpResponse:
+    calendar = build_calendar(events, request, name)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

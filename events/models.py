@@ -1,0 +1,201 @@
+import json
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+from core.querysets import listing_manager
+from pilots.links import TerritoryLink
+
+EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Rome")
+PAST_EVENTS_PER_PAGE = 10
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events index page")
+
+    def events(self):
+        return EventPage.objects.for_listing(self.locale).child_of(self)
+
+    def upcoming_events(self):
+        return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def past_events(self):
+        return self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+    @path("")
+    def listing(self, request):
+        paginator = Paginator(self.past_events(), PAST_EVENTS_PER_PAGE)
+        try:
+            past_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            past_page = paginator.page(1)
+        except EmptyPage:
+            past_page = paginator.page(paginator.num_pages)
+        return self.render(
+            request,
+            context_overrides={"upcoming": self.upcoming_events(), "past_page": past_page},
+        )
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from .ical import calendar_response
+
+        return calendar_response(
+            list(self.upcoming_events()), request, filename=f"digivillae-{self.locale}.ics",
+            name=self.title,
+        )
+
+
+class EventTerritoryLink(TerritoryLink):
+    page = ParentalKey("events.EventPage", related_name="territory_links", on_delete=models.CASCADE)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    start = models.DateTimeField(_("start"), help_text=_("Date and time in Italian time."))
+    end = models.DateTimeField(_("end"), help_text=_("Date and time in Italian time."))
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    online_url = models.URLField(_("online meeting link"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    summary = models.TextField(_("summary"), max_length=500)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("address"), FieldPanel("online_url")],
+            heading=_("Where"),
+        ),
+        FieldPanel("registration_url"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("territory_links", heading=_("Pilot territories"), label=_("Territory")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("venue_name"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    objects = listing_manager("", ("start", "pk"))
+
+    class Meta:
+        verbose_name = _("event page")
+        verbose_name_plural = _("event pages")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end must come after the start.")})
+        if not (self.venue_name or self.address or self.online_url):
+            raise ValidationError(
+                {"venue_name": _("Give a venue, an address or an online meeting link.")}
+            )
+
+    def get_listing_summary(self) -> str:
+        return self.listing_summary or self.summary
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, EVENT_TIME_ZONE)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, EVENT_TIME_ZONE)
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url)
+
+    @property
+    def is_in_person(self) -> bool:
+        return bool(self.venue_name or self.address)
+
+    @property
+    def is_past(self) -> bool:
+        return self.end < timezone.now()
+
+    def json_ld(self, request) -> str:
+        """schema.org Event description for search engines."""
+        if self.is_online and self.is_in_person:
+            mode = "https://schema.org/MixedEventAttendanceMode"
+        elif self.is_online:
+            mode = "https://schema.org/OnlineEventAttendanceMode"
+        else:
+            mode = "https://schema.org/OfflineEventAttendanceMode"
+        locations = []
+        if self.is_in_person:
+            locations.append(
+                {"@type": "Place", "name": self.venue_name or self.address,
+                 "address": self.address or self.venue_name}
+            )
+        if self.is_online:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": strip_tags(self.summary),
+            "startDate": self.local_start.isoformat(),
+            "endDate": self.local_end.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": mode,
+            "location": locations[0] if len(locations) == 1 else locations,
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "organizer": {"@type": "Organization", "name": "DigiVillae",
+                          "url": request.build_absolute_uri("/")},
+        }
+        if self.registration_url:
+            data["offers"] = {"@type": "Offer", "url": self.registration_url, "price": "0",
+                              "priceCurrency": "EUR"}
+        image = self.get_social_image()
+        if image:
+            data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        # Escape "<" so the JSON can never close the <script> element it is embedded in.
+        return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+    def get_context(self, request, *args, **kwargs):
+        from core.i18n import localized_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["territories"] = localized_pages(
+            link.territory for link in self.territory_links.select_related("territory")
+        )
+        context["json_ld"] = self.json_ld(request)
+        return context
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    @path("event.ics", name="ics")
+    def ics(self, request):
+        from .ical import calendar_response
+
+        return calendar_response([self], request, filename=f"{self.slug}.ics", name=self.title)

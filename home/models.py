@@ -1,0 +1,109 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+
+HOME_LISTING_SIZE = 3
+
+
+class HomePage(BasePage):
+    """The root of each language tree: introduction plus the latest of every section."""
+
+    hero_title = models.CharField(_("hero title"), max_length=150)
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"])
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Describe the image in this page's language; leave empty to use the image's own text."
+        ),
+    )
+    participation_heading = models.CharField(
+        _("participation heading"), max_length=150, blank=True
+    )
+    participation_text = RichTextField(
+        _("participation text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Invites residents to take part; open surveys and calls are listed below it."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("hero_title"),
+        FieldPanel("introduction"),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
+        MultiFieldPanel(
+            [FieldPanel("participation_heading"), FieldPanel("participation_text")],
+            heading=_("Open participation"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "partners.PartnerIndexPage",
+        "pilots.PilotTerritoryIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.models import EventPage
+        from news.models import NewsPage
+        from pilots.models import PilotTerritoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.for_listing(self.locale)[:HOME_LISTING_SIZE]
+        context["upcoming_events"] = EventPage.objects.for_listing(self.locale).filter(
+            end__gte=timezone.now()
+        )[:HOME_LISTING_SIZE]
+        context["territories"] = PilotTerritoryPage.objects.for_listing(self.locale)
+        context["news_index"] = self._section("news.NewsIndexPage")
+        context["events_index"] = self._section("events.EventIndexPage")
+        context["territories_index"] = self._section("pilots.PilotTerritoryIndexPage")
+        return context
+
+    def _section(self, model_label: str):
+        from django.apps import apps
+
+        model = apps.get_model(model_label)
+        return model.objects.child_of(self).live().first()
+
+
+class StandardPage(BasePage):
+    """The project presentation, accessibility statement, privacy notice and similar pages."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,150 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+from core.querysets import listing_manager
+from pilots.links import TerritoryLink
+
+NEWS_PER_PAGE = 10
+FEED_SIZE = 20
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def news(self):
+        return NewsPage.objects.for_listing(self.locale).child_of(self)
+
+    @path("")
+    def listing(self, request):
+        news = self.news()
+        tag = request.GET.get("tag", "").strip()[:100]
+        if tag:
+            news = news.filter(tags__slug=tag)
+        paginator = Paginator(news, NEWS_PER_PAGE)
+        try:
+            news_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            news_page = paginator.page(1)
+        except EmptyPage:
+            news_page = paginator.page(paginator.num_pages)
+        tags = (
+            Tag.objects.filter(news_newspagetag_items__content_object__in=self.news())
+            .distinct()
+            .order_by("name")
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": news_page,
+                "tags": tags,
+                "current_tag": tag,
+                "current_tag_name": next((t.name for t in tags if t.slug == tag), tag),
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsTerritoryLink(TerritoryLink):
+    page = ParentalKey("news.NewsPage", related_name="territory_links", on_delete=models.CASCADE)
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    lead_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Describe the image in this page's language; leave empty to use the image's own text."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("One or two sentences shown in listings.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead_image"),
+        FieldPanel("lead_image_alt"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("territory_links", heading=_("Pilot territories"), label=_("Territory")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    objects = listing_manager("lead_image", ("-date", "-pk"))
+
+    class Meta:
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
+
+    def get_listing_summary(self) -> str:
+        return self.listing_summary or self.summary
+
+    def get_social_image(self):
+        return self.social_image or self.lead_image
+
+    def get_context(self, request, *args, **kwargs):
+        from core.i18n import localized_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tag_list"] = list(self.tags.all())
+        context["territories"] = localized_pages(
+            link.territory for link in self.territory_links.select_related("territory")
+        )
+        return context

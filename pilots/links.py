@@ -1,0 +1,20 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+
+class TerritoryLink(Orderable):
+    """A page's link to a pilot territory. Subclasses add the ParentalKey to their page."""
+
+    territory = models.ForeignKey(
+        "pilots.PilotTerritoryPage",
+        verbose_name=_("pilot territory"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("territory")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
