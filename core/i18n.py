@@ -23,9 +23,7 @@ def localized_pages(pages: Iterable[Page], locale: Locale | None = None) -> list
     keys = [page.translation_key for page in pages]
     found = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .filter(translation_key__in=keys, locale=locale)
-        .specific()
+        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
     }
     return [found[key] for key in keys if key in found]
 

@@ -9,16 +9,23 @@ TRANSLATORS = "Translators"
 
 PAGE_PERMISSIONS = {
     COMMUNICATION_OFFICERS: ["add_page", "change_page", "publish_page"],
-    EDITORS: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page",
-              "unlock_page"],
+    EDITORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
     TRANSLATORS: ["add_page", "change_page"],
 }
 
 
 def grant_page_permissions(group: Group, page: Page, codenames: list[str]) -> None:
     for codename in codenames:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore",
-                                            codename=codename)
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 

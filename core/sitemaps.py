@@ -28,10 +28,14 @@ class MultilingualSitemap(Sitemap):
             self._translations[page.translation_key].append(page)
         return pages
 
+    def absolute_url(self, page) -> str:
+        url = page.get_url(self.request)
+        return self.request.build_absolute_uri(url) if url else ""
+
     def _urls(self, page, protocol, domain):
         urls = []
         for item in self.paginator.page(page).object_list:
-            location = item.get_full_url(self.request)
+            location = self.absolute_url(item)
             if not location:
                 continue
             urls.append(
@@ -42,7 +46,7 @@ class MultilingualSitemap(Sitemap):
                     "alternates": [
                         {
                             "lang_code": translation.locale.language_code,
-                            "location": translation.get_full_url(self.request),
+                            "location": self.absolute_url(translation),
                         }
                         for translation in self._translations[item.translation_key]
                     ],

@@ -28,7 +28,7 @@ def build_calendar(events, request, name: str) -> Calendar:
         location = ", ".join(part for part in (event.venue_name, event.address) if part)
         if location or event.online_url:
             entry.add("location", location or event.online_url)
-        entry.add("url", event.get_full_url(request))
+        entry.add("url", request.build_absolute_uri(event.get_url(request)))
         if event.last_published_at:
             entry.add("last-modified", event.last_published_at)
         calendar.add_component(entry)

@@ -57,12 +57,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             context_overrides={"upcoming": self.upcoming_events(), "past_page": past_page},
         )
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from .ical import calendar_response
 
         return calendar_response(
-            list(self.upcoming_events()), request, filename=f"digivillae-{self.locale}.ics",
+            list(self.upcoming_events()),
+            request,
+            filename=f"digivillae-{self.locale}.ics",
             name=self.title,
         )
 
@@ -151,8 +153,11 @@ class EventPage(RoutablePageMixin, BasePage):
         locations = []
         if self.is_in_person:
             locations.append(
-                {"@type": "Place", "name": self.venue_name or self.address,
-                 "address": self.address or self.venue_name}
+                {
+                    "@type": "Place",
+                    "name": self.venue_name or self.address,
+                    "address": self.address or self.venue_name,
+                }
             )
         if self.is_online:
             locations.append({"@type": "VirtualLocation", "url": self.online_url})
@@ -167,13 +172,20 @@ class EventPage(RoutablePageMixin, BasePage):
             "eventAttendanceMode": mode,
             "location": locations[0] if len(locations) == 1 else locations,
             "inLanguage": self.locale.language_code,
-            "url": self.get_full_url(request),
-            "organizer": {"@type": "Organization", "name": "DigiVillae",
-                          "url": request.build_absolute_uri("/")},
+            "url": request.build_absolute_uri(self.get_url(request)),
+            "organizer": {
+                "@type": "Organization",
+                "name": "DigiVillae",
+                "url": request.build_absolute_uri("/"),
+            },
         }
         if self.registration_url:
-            data["offers"] = {"@type": "Offer", "url": self.registration_url, "price": "0",
-                              "priceCurrency": "EUR"}
+            data["offers"] = {
+                "@type": "Offer",
+                "url": self.registration_url,
+                "price": "0",
+                "priceCurrency": "EUR",
+            }
         image = self.get_social_image()
         if image:
             data["image"] = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
@@ -194,7 +206,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def detail(self, request):
         return self.render(request)
 
-    @path("event.ics", name="ics")
+    @path("ics/", name="ics")
     def ics(self, request):
         from .ical import calendar_response
 

@@ -32,9 +32,7 @@ class HomePage(BasePage):
             "Describe the image in this page's language; leave empty to use the image's own text."
         ),
     )
-    participation_heading = models.CharField(
-        _("participation heading"), max_length=150, blank=True
-    )
+    participation_heading = models.CharField(_("participation heading"), max_length=150, blank=True)
     participation_text = RichTextField(
         _("participation text"),
         blank=True,

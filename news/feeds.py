@@ -13,6 +13,7 @@ class NewsRssFeed(Feed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+        self.language = index_page.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -27,9 +28,6 @@ class NewsRssFeed(Feed):
     def description(self):
         return self.index_page.introduction or _("News from the DigiVillae project")
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": self.index_page.locale.language_code}
-
     def items(self):
         return self.index_page.news()[:FEED_SIZE]
 
@@ -40,7 +38,7 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return self.request.build_absolute_uri(item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item.first_published_at

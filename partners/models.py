@@ -74,9 +74,7 @@ class PartnerPage(BasePage):
         FieldPanel("logo"),
         FieldPanel("website"),
         FieldPanel("description"),
-        InlinePanel(
-            "territory_links", heading=_("Territories it works in"), label=_("Territory")
-        ),
+        InlinePanel("territory_links", heading=_("Territories it works in"), label=_("Territory")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("organisation_name", boost=2),

@@ -106,14 +106,10 @@ class PilotTerritoryPage(BasePage):
         FieldPanel("region"),
         FieldPanel("municipalities"),
         FieldPanel("population"),
-        FieldRowPanel(
-            [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")
-        ),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
         FieldPanel("partner"),
         FieldPanel("description"),
-        MultiFieldPanel(
-            [InlinePanel("local_hubs", label=_("Local hub"))], heading=_("Local hubs")
-        ),
+        MultiFieldPanel([InlinePanel("local_hubs", label=_("Local hub"))], heading=_("Local hubs")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("region"),
@@ -140,9 +136,9 @@ class PilotTerritoryPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["hubs"] = list(self.local_hubs.all())
-        context["partner_page"] = next(iter(localized_pages([self.partner])), None) if (
-            self.partner_id
-        ) else None
+        context["partner_page"] = (
+            next(iter(localized_pages([self.partner])), None) if (self.partner_id) else None
+        )
         # Links may point at any language version of this territory: match on translation key.
         linked = {"territory_links__territory__translation_key": self.translation_key}
         context["related_news"] = (

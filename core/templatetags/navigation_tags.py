@@ -90,7 +90,7 @@ def page_languages(context):
                     "code": code,
                     "name": names[code],
                     "url": by_code[code].get_url(request),
-                    "full_url": by_code[code].get_full_url(request),
+                    "full_url": request.build_absolute_uri(by_code[code].get_url(request)),
                     "current": code == current,
                 }
                 for code, _name in settings.LANGUAGES
