@@ -19,7 +19,7 @@ def build_calendar(events, request, name: str) -> Calendar:
     host = request.get_host().split(":")[0]
     for event in events:
         entry = Event()
-        entry.add("uid", f"event-{event.translation_key}-{event.locale.language_code}@{host}")
+        entry.add("uid", f"event-{event.translation_key}-{event.locale_id}@{host}")
         entry.add("summary", event.title)
         entry.add("dtstart", event.local_start)
         entry.add("dtend", event.local_end)

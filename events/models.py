@@ -197,7 +197,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["territories"] = localized_pages(
-            link.territory for link in self.territory_links.select_related("territory")
+            (link.territory for link in self.territory_links.select_related("territory")),
+            self.locale_id,
         )
         context["json_ld"] = self.json_ld(request)
         return context

@@ -145,6 +145,7 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["tag_list"] = list(self.tags.all())
         context["territories"] = localized_pages(
-            link.territory for link in self.territory_links.select_related("territory")
+            (link.territory for link in self.territory_links.select_related("territory")),
+            self.locale_id,
         )
         return context

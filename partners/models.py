@@ -94,6 +94,7 @@ class PartnerPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["territories"] = localized_pages(
-            link.territory for link in self.territory_links.select_related("territory")
+            (link.territory for link in self.territory_links.select_related("territory")),
+            self.locale_id,
         )
         return context

@@ -119,18 +119,22 @@ def is_active_section(menu_page, page) -> bool:
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
     """The accessibility statement and privacy notice in the visitor's language."""
-    from core.i18n import localized_pages
+    from core.i18n import localized_by_translation_keys
     from core.models import SiteSettings
 
     request = context["request"]
+    page = context.get("page")
 
     def compute():
         site_settings = SiteSettings.for_request(request)
-        chosen = [
-            page
-            for page in (site_settings.accessibility_page, site_settings.privacy_page)
-            if page is not None
-        ]
-        return localized_pages(chosen)
+        ids = [site_settings.accessibility_page_id, site_settings.privacy_page_id]
+        ids = [page_id for page_id in ids if page_id]
+        if not ids:
+            return []
+        keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        return localized_by_translation_keys(
+            [keys[page_id] for page_id in ids if page_id in keys],
+            page.locale_id if isinstance(page, Page) else None,
+        )
 
     return _cached(request, ("footer", get_language()), compute)

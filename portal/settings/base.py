@@ -98,8 +98,8 @@ WSGI_APPLICATION = "portal.wsgi.application"
 # SQLite is the zero-setup default; DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/digivillae)
 # switches to PostgreSQL, the production database.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }

@@ -1,0 +1,70 @@
+# DigiVillae portal — `make run` serves the demo site, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+venv-dev: $(VENV)/.installed-dev
+
+compilemessages: venv
+	$(MANAGE) compile_catalogues
+
+migrate: venv
+	$(MANAGE) migrate --noinput
+
+demo: migrate compilemessages
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) ensure_dev_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests (never a downloaded browser build).
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Install Debian's chromium package (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
+
+lint: venv-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DATABASE_URL= $(MANAGE) makemigrations --check --dry-run
+
+format: venv-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: venv-dev chromium lint compilemessages
+	$(VENV)/bin/pytest
+
+# Translators' workflow: extract strings, translate the .po files, then compile.
+messages: venv
+	$(MANAGE) makemessages -l it -l fr -l en --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles
+	$(PY) locale/translations.py
+	$(MANAGE) compile_catalogues
+
+# Refresh front-end libraries from the npm registry into static/vendor (committed).
+vendor:
+	npm install --no-audit --no-fund
+	mkdir -p static/vendor/leaflet
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	  node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
+
+clean:
+	rm -rf $(VENV) staticfiles tests/artifacts

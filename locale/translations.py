@@ -1,0 +1,419 @@
+"""Italian and French translations of the interface strings, keyed by the English msgid.
+
+`python locale/translations.py` fills locale/{it,fr,en}/LC_MESSAGES/django.po after
+`make messages`; English msgstrs repeat the msgid. A missing key fails loudly, so a new string
+cannot slip through untranslated (the test suite checks the catalogues too).
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+T = {
+    "Portal core": ("Nucleo del portale", "Noyau du portail"),
+    "Heading text": ("Testo del titolo", "Texte du titre"),
+    "Level": ("Livello", "Niveau"),
+    "Section heading": ("Titolo di sezione", "Titre de section"),
+    "Subsection heading": ("Titolo di sottosezione", "Titre de sous-section"),
+    "Heading": ("Titolo", "Titre"),
+    "A heading that structures the page for readers and screen readers.": (
+        "Un titolo che struttura la pagina per chi legge e per i lettori di schermo.",
+        "Un titre qui structure la page pour les lecteurs et les lecteurs d'écran.",
+    ),
+    "Image": ("Immagine", "Image"),
+    "Caption": ("Didascalia", "Légende"),
+    "An image with alternative text and an optional caption.": (
+        "Un'immagine con testo alternativo e una didascalia facoltativa.",
+        "Une image avec un texte alternatif et une légende facultative.",
+    ),
+    "Quote": ("Citazione", "Citation"),
+    "Attribution": ("Fonte", "Source"),
+    "A highlighted quotation with its source.": (
+        "Una citazione in evidenza con la sua fonte.",
+        "Une citation mise en valeur avec sa source.",
+    ),
+    "Document": ("Documento", "Document"),
+    "Link text": ("Testo del link", "Texte du lien"),
+    "Leave empty to use the document title.": (
+        "Lascia vuoto per usare il titolo del documento.",
+        "Laissez vide pour utiliser le titre du document.",
+    ),
+    "Document link": ("Link a documento", "Lien vers un document"),
+    "A link to download a document, with its format and size.": (
+        "Un link per scaricare un documento, con formato e dimensione.",
+        "Un lien pour télécharger un document, avec son format et sa taille.",
+    ),
+    "Title": ("Titolo", "Titre"),
+    "Text": ("Testo", "Texte"),
+    "Button label": ("Testo del pulsante", "Texte du bouton"),
+    "Page": ("Pagina", "Page"),
+    "External link": ("Link esterno", "Lien externe"),
+    "Call to action": ("Invito all'azione", "Appel à l'action"),
+    "A highlighted box inviting readers to take one action.": (
+        "Un riquadro in evidenza che invita a compiere un'azione.",
+        "Un encadré mis en valeur qui invite à accomplir une action.",
+    ),
+    "Choose either a page or an external link.": (
+        "Scegli una pagina oppure un link esterno, non entrambi.",
+        "Choisissez soit une page, soit un lien externe.",
+    ),
+    "Paragraph": ("Paragrafo", "Paragraphe"),
+    "Rich text: paragraphs, lists and links.": (
+        "Testo formattato: paragrafi, elenchi e link.",
+        "Texte mis en forme : paragraphes, listes et liens.",
+    ),
+    "Embedded media": ("Contenuto incorporato", "Média intégré"),
+    "A video or other media from a URL (YouTube, Vimeo…).": (
+        "Un video o altro contenuto da un indirizzo web (YouTube, Vimeo…).",
+        "Une vidéo ou un autre média depuis une adresse web (YouTube, Vimeo…).",
+    ),
+    "Demo site ready at %(url)s (%(count)d pages or translations created).": (
+        "Sito dimostrativo pronto su %(url)s (%(count)d pagine o traduzioni create).",
+        "Site de démonstration prêt sur %(url)s (%(count)d pages ou traductions créées).",
+    ),
+    "alternative text": ("testo alternativo", "texte alternatif"),
+    "Describe what the image shows for people who cannot see it.": (
+        "Descrivi che cosa mostra l'immagine per chi non può vederla.",
+        "Décrivez ce que montre l'image pour les personnes qui ne peuvent pas la voir.",
+    ),
+    "listing summary": ("sintesi per gli elenchi", "résumé pour les listes"),
+    "Short text shown in listings, search results and link previews.": (
+        "Breve testo mostrato negli elenchi, nei risultati di ricerca e nelle anteprime.",
+        "Texte court affiché dans les listes, les résultats de recherche et les aperçus.",
+    ),
+    "social sharing image": ("immagine per la condivisione", "image de partage"),
+    "Shown when the page is shared on social networks.": (
+        "Mostrata quando la pagina viene condivisa sui social network.",
+        "Affichée lorsque la page est partagée sur les réseaux sociaux.",
+    ),
+    "Common page configuration": (
+        "Configurazione comune della pagina",
+        "Configuration commune de la page",
+    ),
+    "contact e-mail": ("e-mail di contatto", "adresse e-mail de contact"),
+    "The project's institutional address shown in the footer.": (
+        "L'indirizzo istituzionale del progetto mostrato a piè di pagina.",
+        "L'adresse institutionnelle du projet affichée en pied de page.",
+    ),
+    "Facebook": ("Facebook", "Facebook"),
+    "LinkedIn": ("LinkedIn", "LinkedIn"),
+    "Instagram": ("Instagram", "Instagram"),
+    "YouTube": ("YouTube", "YouTube"),
+    "programme website": ("sito del programma", "site du programme"),
+    "Link to the Interreg ALCOTRA programme.": (
+        "Link al programma Interreg ALCOTRA.",
+        "Lien vers le programme Interreg ALCOTRA.",
+    ),
+    "accessibility statement": ("dichiarazione di accessibilità", "déclaration d'accessibilité"),
+    "privacy notice": ("informativa sulla privacy", "politique de confidentialité"),
+    "Social networks": ("Social network", "Réseaux sociaux"),
+    "Footer pages": ("Pagine a piè di pagina", "Pages du pied de page"),
+    "site settings": ("impostazioni del sito", "paramètres du site"),
+    "Pages": ("Pagine", "Pages"),
+    "Previous": ("Precedente", "Précédent"),
+    "Page %(number)s of %(total)s": (
+        "Pagina %(number)s di %(total)s",
+        "Page %(number)s sur %(total)s",
+    ),
+    "Next": ("Successiva", "Suivant"),
+    "Search results for “%(search_query)s”": (
+        "Risultati per «%(search_query)s»",
+        "Résultats pour « %(search_query)s »",
+    ),
+    "Search": ("Cerca", "Rechercher"),
+    "Search the site": ("Cerca nel sito", "Rechercher sur le site"),
+    "%(counter)s result": (
+        ("%(counter)s risultato", "%(counter)s risultati"),
+        ("%(counter)s résultat", "%(counter)s résultats"),
+    ),
+    "No page matches your search. Try other words.": (
+        "Nessuna pagina corrisponde alla ricerca. Prova con altre parole.",
+        "Aucune page ne correspond à votre recherche. Essayez d'autres mots.",
+    ),
+    "Your search is too long: use at most %(max)d characters.": (
+        "La ricerca è troppo lunga: usa al massimo %(max)d caratteri.",
+        "Votre recherche est trop longue : utilisez au plus %(max)d caractères.",
+    ),
+    "Events": ("Eventi", "Événements"),
+    "introduction": ("introduzione", "introduction"),
+    "events index page": ("pagina indice degli eventi", "page d'index des événements"),
+    "start": ("inizio", "début"),
+    "Date and time in Italian time.": ("Data e ora italiana.", "Date et heure d'Italie."),
+    "end": ("fine", "fin"),
+    "venue": ("luogo", "lieu"),
+    "address": ("indirizzo", "adresse"),
+    "online meeting link": ("link alla riunione online", "lien de la réunion en ligne"),
+    "registration link": ("link di iscrizione", "lien d'inscription"),
+    "summary": ("sintesi", "résumé"),
+    "body": ("corpo", "corps"),
+    "When": ("Quando", "Quand"),
+    "Where": ("Dove", "Où"),
+    "Pilot territories": ("Territori pilota", "Territoires pilotes"),
+    "Territory": ("Territorio", "Territoire"),
+    "event page": ("pagina evento", "page d'événement"),
+    "event pages": ("pagine evento", "pages d'événement"),
+    "The end must come after the start.": (
+        "La fine deve seguire l'inizio.",
+        "La fin doit suivre le début.",
+    ),
+    "Give a venue, an address or an online meeting link.": (
+        "Indica un luogo, un indirizzo o un link alla riunione online.",
+        "Indiquez un lieu, une adresse ou un lien de réunion en ligne.",
+    ),
+    "Subscribe to the calendar of upcoming events (iCalendar)": (
+        "Abbonati al calendario dei prossimi eventi (iCalendar)",
+        "S'abonner au calendrier des prochains événements (iCalendar)",
+    ),
+    "Upcoming events": ("Prossimi eventi", "Événements à venir"),
+    "No upcoming events at the moment.": (
+        "Nessun evento in programma al momento.",
+        "Aucun événement prévu pour le moment.",
+    ),
+    "Past events": ("Eventi passati", "Événements passés"),
+    "No past events.": ("Nessun evento passato.", "Aucun événement passé."),
+    "This event has taken place.": (
+        "Questo evento si è già svolto.",
+        "Cet événement a déjà eu lieu.",
+    ),
+    "Starts": ("Inizio", "Début"),
+    "Ends": ("Fine", "Fin"),
+    "Time zone": ("Fuso orario", "Fuseau horaire"),
+    "Italian time (Europe/Rome)": ("Ora italiana (Europe/Rome)", "Heure d'Italie (Europe/Rome)"),
+    "Venue": ("Luogo", "Lieu"),
+    "Online": ("Online", "En ligne"),
+    "Join the online meeting": ("Partecipa alla riunione online", "Rejoindre la réunion en ligne"),
+    "Register": ("Iscriviti", "S'inscrire"),
+    "Add to my calendar (.ics)": (
+        "Aggiungi al mio calendario (.ics)",
+        "Ajouter à mon agenda (.ics)",
+    ),
+    "Home and project pages": (
+        "Home page e pagine di progetto",
+        "Page d'accueil et pages du projet",
+    ),
+    "hero title": ("titolo principale", "titre principal"),
+    "hero image": ("immagine principale", "image principale"),
+    "hero image alternative text": (
+        "testo alternativo dell'immagine principale",
+        "texte alternatif de l'image principale",
+    ),
+    "Describe the image in this page's language; leave empty to use the image's own text.": (
+        "Descrivi l'immagine nella lingua di questa pagina; lascia vuoto per usare il testo "
+        "dell'immagine.",
+        "Décrivez l'image dans la langue de cette page ; laissez vide pour utiliser le texte "
+        "de l'image.",
+    ),
+    "participation heading": ("titolo della partecipazione", "titre de la participation"),
+    "participation text": ("testo della partecipazione", "texte de la participation"),
+    "Invites residents to take part; open surveys and calls are listed below it.": (
+        "Invita i residenti a partecipare; sotto sono elencati questionari e bandi aperti.",
+        "Invite les habitants à participer ; les enquêtes et appels ouverts sont listés "
+        "en dessous.",
+    ),
+    "Open participation": ("Partecipazione aperta", "Participation ouverte"),
+    "home page": ("home page", "page d'accueil"),
+    "standard page": ("pagina standard", "page standard"),
+    "Latest news": ("Ultime notizie", "Dernières actualités"),
+    "All news": ("Tutte le notizie", "Toutes les actualités"),
+    "No news yet.": ("Ancora nessuna notizia.", "Pas encore d'actualités."),
+    "All events": ("Tutti gli eventi", "Tous les événements"),
+    "Map of the territories": ("Mappa dei territori", "Carte des territoires"),
+    "Take part": ("Partecipa", "Participez"),
+    "News": ("Notizie", "Actualités"),
+    "DigiVillae — %(section)s": ("DigiVillae — %(section)s", "DigiVillae — %(section)s"),
+    "News from the DigiVillae project": (
+        "Notizie dal progetto DigiVillae",
+        "Actualités du projet DigiVillae",
+    ),
+    "news index page": ("pagina indice delle notizie", "page d'index des actualités"),
+    "date": ("data", "date"),
+    "lead image": ("immagine principale", "image principale"),
+    "lead image alternative text": (
+        "testo alternativo dell'immagine principale",
+        "texte alternatif de l'image principale",
+    ),
+    "One or two sentences shown in listings.": (
+        "Una o due frasi mostrate negli elenchi.",
+        "Une ou deux phrases affichées dans les listes.",
+    ),
+    "tags": ("etichette", "mots-clés"),
+    "news page": ("pagina notizia", "page d'actualité"),
+    "news pages": ("pagine notizia", "pages d'actualité"),
+    "Follow the news:": ("Segui le notizie:", "Suivre les actualités :"),
+    "Filter by tag": ("Filtra per etichetta", "Filtrer par mot-clé"),
+    "All": ("Tutte", "Toutes"),
+    "No news matches this filter.": (
+        "Nessuna notizia corrisponde a questo filtro.",
+        "Aucune actualité ne correspond à ce filtre.",
+    ),
+    "Pilot territories:": ("Territori pilota:", "Territoires pilotes :"),
+    "Tags:": ("Etichette:", "Mots-clés :"),
+    "Participation": ("Partecipazione", "Participation"),
+    "Partners": ("Partner", "Partenaires"),
+    "partners index page": ("pagina indice dei partner", "page d'index des partenaires"),
+    "Lead partner": ("Capofila", "Chef de file"),
+    "Partner": ("Partner", "Partenaire"),
+    "Associated partner": ("Partner associato", "Partenaire associé"),
+    "Italy": ("Italia", "Italie"),
+    "France": ("Francia", "France"),
+    "organisation's full name": (
+        "nome completo dell'organizzazione",
+        "nom complet de l'organisation",
+    ),
+    "The official name; the page title may be a shorter form.": (
+        "Il nome ufficiale; il titolo della pagina può esserne una forma breve.",
+        "Le nom officiel ; le titre de la page peut en être une forme courte.",
+    ),
+    "country": ("paese", "pays"),
+    "role": ("ruolo", "rôle"),
+    "logo": ("logo", "logo"),
+    "website": ("sito web", "site web"),
+    "description": ("descrizione", "description"),
+    "Territories it works in": ("Territori in cui opera", "Territoires où il intervient"),
+    "partner page": ("pagina partner", "page partenaire"),
+    "Logo": ("Logo", "Logo"),
+    "Organisation": ("Organizzazione", "Organisation"),
+    "Country": ("Paese", "Pays"),
+    "Role in the project": ("Ruolo nel progetto", "Rôle dans le projet"),
+    "Website": ("Sito web", "Site web"),
+    "pilot territory": ("territorio pilota", "territoire pilote"),
+    "pilot territories index page": (
+        "pagina indice dei territori pilota",
+        "page d'index des territoires pilotes",
+    ),
+    "name": ("nome", "nom"),
+    "opening hours": ("orari di apertura", "horaires d'ouverture"),
+    "contact": ("contatto", "contact"),
+    "An office's address or web page; never an individual's phone or e-mail.": (
+        "L'indirizzo o la pagina web di un ufficio; mai telefono o e-mail di una persona.",
+        "L'adresse ou la page web d'un bureau ; jamais le téléphone ou l'e-mail d'une personne.",
+    ),
+    "local hub": ("hub locale", "pôle local"),
+    "local hubs": ("hub locali", "pôles locaux"),
+    "region": ("regione", "région"),
+    "municipalities": ("comuni", "communes"),
+    "One per line.": ("Uno per riga.", "Une par ligne."),
+    "population": ("popolazione", "population"),
+    "latitude": ("latitudine", "latitude"),
+    "longitude": ("longitudine", "longitude"),
+    "partner running the pilot": (
+        "partner che gestisce il pilota",
+        "partenaire qui conduit le pilote",
+    ),
+    "Map position": ("Posizione sulla mappa", "Position sur la carte"),
+    "Local hub": ("Hub locale", "Pôle local"),
+    "Local hubs": ("Hub locali", "Pôles locaux"),
+    "pilot territory page": ("pagina territorio pilota", "page de territoire pilote"),
+    "Map": ("Mappa", "Carte"),
+    "Map of the pilot territories": ("Mappa dei territori pilota", "Carte des territoires pilotes"),
+    "The map needs JavaScript; the list of territories gives the same information.": (
+        "La mappa richiede JavaScript; l'elenco dei territori contiene le stesse informazioni.",
+        "La carte nécessite JavaScript ; la liste des territoires donne les mêmes informations.",
+    ),
+    "All territories": ("Tutti i territori", "Tous les territoires"),
+    "%(population)s inhabitants": ("%(population)s abitanti", "%(population)s habitants"),
+    "Region": ("Regione", "Région"),
+    "Population": ("Popolazione", "Population"),
+    "Partner running the pilot": (
+        "Partner che gestisce il pilota",
+        "Partenaire qui conduit le pilote",
+    ),
+    "Coordinates": ("Coordinate", "Coordonnées"),
+    "Municipalities": ("Comuni", "Communes"),
+    "Address": ("Indirizzo", "Adresse"),
+    "Opening hours": ("Orari di apertura", "Horaires d'ouverture"),
+    "Contact": ("Contatti", "Contact"),
+    "News from this territory": ("Notizie da questo territorio", "Actualités de ce territoire"),
+    "No news for this territory yet.": (
+        "Ancora nessuna notizia per questo territorio.",
+        "Pas encore d'actualités pour ce territoire.",
+    ),
+    "Upcoming events in this territory": (
+        "Prossimi eventi in questo territorio",
+        "Prochains événements dans ce territoire",
+    ),
+    "No upcoming events in this territory.": (
+        "Nessun evento in programma in questo territorio.",
+        "Aucun événement prévu dans ce territoire.",
+    ),
+    "Interreg VI-A Italy–France ALCOTRA 2021–2027": (
+        "Interreg VI-A Italia–Francia ALCOTRA 2021–2027",
+        "Interreg VI-A France–Italie ALCOTRA 2021–2027",
+    ),
+    "Page not found": ("Pagina non trovata", "Page introuvable"),
+    "The page you asked for does not exist or has been moved.": (
+        "La pagina richiesta non esiste o è stata spostata.",
+        "La page demandée n'existe pas ou a été déplacée.",
+    ),
+    "Go to the home page": ("Vai alla home page", "Aller à la page d'accueil"),
+    "Something went wrong": ("Qualcosa è andato storto", "Une erreur s'est produite"),
+    "An error occurred on our side. Please try again in a few minutes.": (
+        "Si è verificato un errore da parte nostra. Riprova tra qualche minuto.",
+        "Une erreur s'est produite de notre côté. Veuillez réessayer dans quelques minutes.",
+    ),
+    "Skip to main content": ("Vai al contenuto principale", "Aller au contenu principal"),
+    "Smart Villages across the Alps": ("Smart Village nelle Alpi", "Smart Villages dans les Alpes"),
+    "Breadcrumb": ("Percorso di navigazione", "Fil d'Ariane"),
+    "Funding": ("Finanziamento", "Financement"),
+    "Flag of the European Union": ("Bandiera dell'Unione europea", "Drapeau de l'Union européenne"),
+    "Co-funded by the European Union": (
+        "Cofinanziato dall'Unione europea",
+        "Cofinancé par l'Union européenne",
+    ),
+    "DigiVillae is co-funded by the European Regional Development Fund through the Interreg "
+    "VI-A Italy–France ALCOTRA programme. The views expressed are those of the authors only.": (
+        "DigiVillae è cofinanziato dal Fondo europeo di sviluppo regionale attraverso il "
+        "programma Interreg VI-A Italia–Francia ALCOTRA. Le opinioni espresse sono "
+        "esclusivamente quelle degli autori.",
+        "DigiVillae est cofinancé par le Fonds européen de développement régional dans le cadre "
+        "du programme Interreg VI-A France–Italie ALCOTRA. Les opinions exprimées n'engagent que "
+        "leurs auteurs.",
+    ),
+    "Legal information": ("Informazioni legali", "Informations légales"),
+    "Information": ("Informazioni", "Informations"),
+    "Sitemap": ("Mappa del sito", "Plan du site"),
+    "Choose language": ("Scegli la lingua", "Choisir la langue"),
+    "Main menu": ("Menu principale", "Menu principal"),
+}
+
+
+def fill(base: Path) -> list[str]:
+    missing = []
+    for index, language in enumerate(("it", "fr", "en")):
+        path = base / language / "LC_MESSAGES" / "django.po"
+        catalogue = polib.pofile(str(path))
+        catalogue.metadata_is_fuzzy = False
+        catalogue.metadata["Project-Id-Version"] = "DigiVillae portal"
+        catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+        catalogue.metadata["Language"] = language
+        catalogue.metadata["Plural-Forms"] = (
+            "nplurals=2; plural=(n > 1);" if language == "fr" else "nplurals=2; plural=(n != 1);"
+        )
+        for entry in catalogue:
+            if entry.obsolete:
+                continue
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
+            if language == "en":
+                translation = (
+                    (entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid
+                )
+            elif entry.msgid in T:
+                translation = T[entry.msgid][index]
+            else:
+                missing.append(entry.msgid)
+                continue
+            if entry.msgid_plural:
+                entry.msgstr_plural = {0: translation[0], 1: translation[1]}
+            else:
+                entry.msgstr = translation
+        catalogue.save(str(path))
+    return missing
+
+
+if __name__ == "__main__":
+    missing_ids = fill(Path(__file__).resolve().parent)
+    if missing_ids:
+        sys.exit("Missing translations:\n" + "\n".join(sorted(set(missing_ids))))

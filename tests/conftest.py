@@ -1,0 +1,36 @@
+"""Shared fixtures: the test database holds the real demo site, built once per session."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("compile_catalogues", verbosity=0)
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+def page_in(model, language: str, **filters):
+    return model.objects.get(locale__language_code=language, **filters)
+
+
+def all_live_pages():
+    return list(Page.objects.live().filter(depth__gte=2).specific().order_by("path"))
+
+
+def count_queries(client, url: str, **extra) -> tuple[int, object]:
+    """Queries for a warm request to ``url`` (one request first warms per-process caches)."""
+    client.get(url, **extra)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, **extra)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(context.captured_queries), response

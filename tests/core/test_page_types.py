@@ -1,0 +1,85 @@
+"""Every page type renders in every language and accepts only sensible places in the tree."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Page
+
+from events.models import EventIndexPage, EventPage
+from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
+from partners.models import PartnerIndexPage, PartnerPage
+from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
+from tests.conftest import all_live_pages
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [
+    HomePage,
+    StandardPage,
+    NewsIndexPage,
+    NewsPage,
+    EventIndexPage,
+    EventPage,
+    PartnerIndexPage,
+    PartnerPage,
+    PilotTerritoryIndexPage,
+    PilotTerritoryPage,
+]
+
+
+def test_demo_has_every_page_type_in_every_language():
+    for model in PAGE_TYPES:
+        languages = set(model.objects.live().values_list("locale__language_code", flat=True))
+        assert languages == {"it", "fr", "en"}, model
+
+
+def test_every_page_renders_in_its_language(client):
+    pages = all_live_pages()
+    assert len(pages) > 60
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == page.locale.language_code, page.url
+        assert soup.h1 and soup.h1.get_text(strip=True), page.url
+        assert page.title in soup.title.get_text(), page.url
+        assert soup.select_one("main#main") and soup.select_one("a.skip-link")
+
+
+ALLOWED_CHILDREN = {
+    Page: {HomePage},
+    HomePage: {
+        StandardPage,
+        NewsIndexPage,
+        EventIndexPage,
+        PartnerIndexPage,
+        PilotTerritoryIndexPage,
+    },
+    StandardPage: {StandardPage},
+    NewsIndexPage: {NewsPage},
+    EventIndexPage: {EventPage},
+    PartnerIndexPage: {PartnerPage},
+    PilotTerritoryIndexPage: {PilotTerritoryPage},
+    NewsPage: set(),
+    EventPage: set(),
+    PartnerPage: set(),
+    PilotTerritoryPage: set(),
+}
+
+
+@pytest.mark.parametrize("parent", list(ALLOWED_CHILDREN), ids=lambda m: m.__name__)
+def test_tree_rules(parent):
+    assert set(parent.allowed_subpage_models()) & set(PAGE_TYPES) == ALLOWED_CHILDREN[parent]
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
+def test_parent_rules(model):
+    expected = {parent for parent, children in ALLOWED_CHILDREN.items() if model in children}
+    assert set(model.allowed_parent_page_models()) & ({Page, *PAGE_TYPES}) == expected
+
+
+def test_sections_are_unique_under_a_home_page():
+    home = HomePage.objects.get(locale__language_code="it")
+    for model in (NewsIndexPage, EventIndexPage, PartnerIndexPage, PilotTerritoryIndexPage):
+        assert not model.can_create_at(home), model
+    assert StandardPage.can_create_at(home)
