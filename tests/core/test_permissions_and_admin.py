@@ -1,0 +1,99 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from home.models import StandardPage
+from news.models import NewsIndexPage, NewsPage
+from tests.conftest import page_in
+
+pytestmark = pytest.mark.django_db
+
+
+def user_in(group_name: str) -> User:
+    user = User.objects.create_user(f"user-{group_name}".replace(" ", "-"), password="pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_groups_exist_with_their_permissions():
+    officer = user_in("Communication officers")
+    editor = user_in("Editors")
+    translator = user_in("Translators")
+    for language in ("it", "fr", "en"):
+        news_index = page_in(NewsIndexPage, language)
+        project = page_in(StandardPage, language, slug__in=["progetto", "projet", "project"])
+        assert news_index.permissions_for_user(officer).can_add_subpage()
+        assert news_index.permissions_for_user(officer).can_publish_subpage()
+        assert not project.permissions_for_user(officer).can_edit()
+        assert project.permissions_for_user(editor).can_publish()
+        assert project.permissions_for_user(translator).can_edit()
+        assert not project.permissions_for_user(translator).can_publish()
+    assert translator.has_perm("wagtail_localize.submit_translation")
+    assert officer.has_perm("wagtailadmin.access_admin")
+
+
+def test_communication_officer_publishes_news_through_the_real_admin(client):
+    officer = user_in("Communication officers")
+    client.force_login(officer)
+    index = page_in(NewsIndexPage, "it")
+    url = f"/admin/pages/add/news/newspage/{index.pk}/"
+    data = nested_form_data(
+        {
+            "title": "Nuovo hub a Fossano",
+            "slug": "nuovo-hub-fossano",
+            "date": "2026-11-20",
+            "summary": "Apre il primo hub locale.",
+            "lead_image_alt": "",
+            "body": streamfield([("paragraph", rich_text("<p>Testo della notizia.</p>"))]),
+            "tags": "hub",
+            "territory_links": inline_formset([]),
+            "listing_summary": "",
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = NewsPage.objects.get(slug="nuovo-hub-fossano")
+    assert page.live
+    assert "Nuovo hub a Fossano" in client.get("/it/notizie/").content.decode()
+    project = page_in(StandardPage, "it", slug="progetto")
+    assert client.get(f"/admin/pages/{project.pk}/edit/").status_code in (302, 403)
+
+
+def test_call_to_action_block_explains_a_bad_link_choice(admin_client):
+    project = page_in(StandardPage, "it", slug="progetto")
+    data = nested_form_data(
+        {
+            "title": project.title,
+            "slug": project.slug,
+            "introduction": "",
+            "body": streamfield(
+                [
+                    (
+                        "call_to_action",
+                        {
+                            "title": "Partecipa",
+                            "text": "",
+                            "button_label": "Vai",
+                            "page": "",
+                            "url": "",
+                        },
+                    )
+                ]
+            ),
+            "listing_summary": "",
+        }
+    )
+    response = admin_client.post(f"/admin/pages/{project.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "Scegli una pagina oppure un link esterno" in response.content.decode() or (
+        "Choose either a page or an external link." in response.content.decode()
+    )
+
+
+def test_load_demo_is_idempotent():
+    before = Page.objects.count(), Page.objects.live().count()
+    call_command("load_demo", verbosity=0)
+    assert (Page.objects.count(), Page.objects.live().count()) == before

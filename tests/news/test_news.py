@@ -1,0 +1,64 @@
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from news.models import NEWS_PER_PAGE, NewsIndexPage, NewsPage
+from tests.conftest import page_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "title"),
+    [
+        ("/it/notizie/rss/", "it", "A Torino il kick-off di DigiVillae"),
+        ("/fr/actualites/rss/", "fr", "À Turin, le lancement de DigiVillae"),
+        ("/en/news/atom/", "en", "DigiVillae kicks off in Turin"),
+    ],
+)
+def test_feeds_parse_in_their_language(client, url, language, title):
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.language == language
+    titles = [entry.title for entry in feed.entries]
+    assert title in titles
+    assert len(titles) == 3
+    assert all(entry.link.startswith("http://testserver/") for entry in feed.entries)
+
+
+def test_listing_is_paginated_and_filtered_by_tag(client):
+    index = page_in(NewsIndexPage, "it")
+    for number in range(NEWS_PER_PAGE + 2):
+        page = NewsPage(title=f"Extra {number}", slug=f"extra-{number}", summary="Sintesi.")
+        page.tags.add("extra")
+        index.add_child(instance=page)
+    first = BeautifulSoup(client.get("/it/notizie/").content, "html.parser")
+    assert len(first.select(".card")) == NEWS_PER_PAGE
+    assert first.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+    second = BeautifulSoup(client.get("/it/notizie/?page=2").content, "html.parser")
+    assert len(second.select(".card")) == 5  # 12 extra + 3 demo = 15 in all
+    assert client.get("/it/notizie/?page=99").status_code == 200  # last page, not an error
+    filtered = BeautifulSoup(client.get("/it/notizie/?tag=capitalisation").content, "html.parser")
+    titles = {a.get_text(strip=True) for a in filtered.select(".card-title a")}
+    assert titles == {
+        "Capitalizzazione: cosa insegna IoTXchange",
+        "Cœur Résilient e Cœur Innovant: l'eredità delle Alte Valli",
+    }
+    assert filtered.select_one(".tag-filter a[aria-current]").get_text() == "capitalisation"
+    empty = BeautifulSoup(client.get("/it/notizie/?tag=inesistente").content, "html.parser")
+    assert "Nessuna notizia corrisponde a questo filtro." in empty.get_text()
+
+
+def test_news_page_shows_date_image_tags_and_territories(client):
+    soup = BeautifulSoup(client.get("/en/news/kick-off-turin/").content, "html.parser")
+    assert soup.select_one("time")["datetime"] == "2025-10-20"
+    image = soup.select_one("article figure img")
+    assert image["alt"] == "Illustration: hills and mountains at dawn."
+    assert image["loading"] == "lazy"
+    assert soup.select_one("article figure source[type='image/webp']")
+    territories = [a.get_text() for a in soup.select(".article-footer a[href*='/territories/']")]
+    assert "Unione del Fossanese" in territories and len(territories) == 4
+    assert {a.get_text() for a in soup.select("a.tag")} == {"ALCOTRA", "kick-off", "Smart Village"}
+    assert soup.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/")

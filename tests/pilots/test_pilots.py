@@ -1,0 +1,53 @@
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+def test_index_has_a_map_and_a_plain_list(client):
+    soup = BeautifulSoup(client.get("/it/territori/").content, "html.parser")
+    markers = json.loads(soup.select_one("#territory-markers").string)
+    assert {marker["title"] for marker in markers} == {
+        "Unione del Fossanese",
+        "Unité des Communes valdôtaines Mont-Rose",
+        "Comuni soci di ANCI Liguria",
+        "Alpi della Région Sud",
+    }
+    assert all(marker["url"].startswith("/it/territori/") for marker in markers)
+    items = soup.select(".territory-list h3 a")  # works without JavaScript
+    assert len(items) == 4
+    assert soup.select_one("#territory-map")["data-tile-url"]
+    assert soup.select_one('script[src$="leaflet.js"]')["src"].startswith("/static/")
+
+
+def test_territory_page_shows_facts_hubs_partner_and_related_content(client):
+    soup = BeautifulSoup(client.get("/fr/territoires/mont-rose/").content, "html.parser")
+    text = soup.get_text(" ", strip=True)
+    assert "Vallée d'Aoste" in text
+    assert "Pont-Saint-Martin" in [li.get_text() for li in soup.select(".inline-list li")]
+    assert soup.select_one(".hub h3").get_text() == "Pôle local DigiVillae – Pont-Saint-Martin (AO)"
+    partner_link = soup.find("a", href="/fr/partenaires/montrose/")
+    assert partner_link is not None  # the French partner page, not the Italian one
+    assert "À Turin, le lancement de DigiVillae" in text
+    assert "Comité de pilotage" in text
+
+
+def test_partner_page_lists_its_territories_in_the_reader_language(client):
+    soup = BeautifulSoup(client.get("/en/partners/aktantis/").content, "html.parser")
+    assert [a["href"] for a in soup.select(".facts a[href*='/territories/']")] == [
+        "/en/territories/alps-region-sud/"
+    ]
+    assert "France" in soup.get_text()
+    assert (
+        soup.select_one("img.partner-logo")["alt"]
+        == "Logo: AKTANTIS (ex Pôle Solutions Communicantes Sécurisées)"
+    )
+
+
+def test_partner_index_groups_by_role(client):
+    soup = BeautifulSoup(client.get("/it/partner/").content, "html.parser")
+    headings = [h.get_text() for h in soup.select("main h2")]
+    assert headings == ["Capofila", "Partner"]
+    assert len(soup.select(".partner-card")) == 6
