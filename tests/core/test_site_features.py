@@ -1,5 +1,5 @@
 import re
-import xml.etree.ElementTree as ET
+from defusedxml import ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
