@@ -1,8 +1,8 @@
 import re
-from defusedxml import ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree as ET
 from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page
@@ -137,3 +137,21 @@ def test_no_personal_phone_numbers_or_emails_in_demo_pages(client):
         body = BeautifulSoup(client.get(url).content, "html.parser").get_text(" ")
         assert not phone.search(body), url
         assert "@" not in body, url
+
+
+def test_footer_shows_contact_details_set_in_site_settings(client):
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert "Contatti" not in client.get("/it/").content.decode()  # nothing configured yet
+    site_settings.contact_email = "progetto@example.org"
+    site_settings.linkedin_url = "https://www.linkedin.com/company/example"
+    site_settings.save()
+    soup = BeautifulSoup(client.get("/it/").content, "html.parser")
+    footer = soup.select_one("footer")
+    assert footer.find("a", href="mailto:progetto@example.org")
+    assert (
+        footer.find("a", href="https://www.linkedin.com/company/example").get_text() == "LinkedIn"
+    )

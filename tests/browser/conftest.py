@@ -1,0 +1,115 @@
+"""A real server for the browser tests: its own database, migrated and loaded with the demo,
+served on loopback, driven by Playwright in Debian's Chromium (never a downloaded browser)."""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def browser_database_url(tmp: Path) -> tuple[str, object]:
+    """A fresh database of the same kind as the suite's (PostgreSQL in CI)."""
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith("postgres"):
+        import psycopg
+
+        name = f"digivillae_browser_{os.getpid()}"
+        admin_url = base.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+        def drop():
+            with psycopg.connect(admin_url, autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+        return base.rsplit("/", 1)[0] + f"/{name}", drop
+    return f"sqlite:///{tmp / 'browser.sqlite3'}", lambda: None
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    with tempfile.TemporaryDirectory() as directory:
+        tmp = Path(directory)
+        database_url, drop = browser_database_url(tmp)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(tmp / "media"),
+        }
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
+            subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=600)
+        port = free_port()
+        server = subprocess.Popen(
+            manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            for _attempt in range(120):
+                try:
+                    urllib.request.urlopen(f"{base_url}/robots.txt", timeout=2)  # noqa: S310
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            else:
+                raise RuntimeError("the test server did not start")
+            yield base_url
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+            drop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's Chromium is required at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_site):
+    context = browser.new_context(base_url=live_site, locale="it-IT")
+    # Nothing leaves the machine: any request off loopback is refused.
+    context.route(
+        lambda url: not url.startswith(live_site),
+        lambda route: route.abort(),
+    )
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,115 @@
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+# One page of every type in every language.
+PAGES = [
+    "/it/",
+    "/it/progetto/",
+    "/it/notizie/",
+    "/it/notizie/kick-off-torino/",
+    "/it/eventi/",
+    "/it/eventi/comitato-di-pilotaggio/",
+    "/it/partner/",
+    "/it/partner/fpi/",
+    "/it/territori/",
+    "/it/territori/fossanese/",
+    "/it/search/?q=Torino",
+    "/fr/",
+    "/fr/projet/",
+    "/fr/actualites/",
+    "/fr/actualites/lancement-turin/",
+    "/fr/evenements/",
+    "/fr/evenements/comite-de-pilotage/",
+    "/fr/partenaires/",
+    "/fr/partenaires/aktantis/",
+    "/fr/territoires/",
+    "/fr/territoires/mont-rose/",
+    "/fr/search/?q=Turin",
+    "/en/",
+    "/en/project/",
+    "/en/news/",
+    "/en/news/iotxchange/",
+    "/en/events/",
+    "/en/events/kick-off-meeting/",
+    "/en/partners/",
+    "/en/partners/anci/",
+    "/en/territories/",
+    "/en/territories/liguria/",
+    "/en/accessibility/",
+    "/en/no-such-page/",
+]
+
+
+def test_visitor_reads_italian_switches_to_french_and_opens_the_map(page):
+    page.goto("/")
+    assert page.url.endswith("/it/")
+    assert page.locator("html").get_attribute("lang") == "it"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Piccoli comuni")
+
+    page.get_by_role("link", name="A Torino il kick-off di DigiVillae").click()
+    assert page.url.endswith("/it/notizie/kick-off-torino/")
+    page.get_by_role("navigation", name="Scegli la lingua").get_by_role(
+        "link", name="Français"
+    ).click()
+    assert page.url.endswith("/fr/actualites/lancement-turin/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "À Turin, le lancement de DigiVillae"
+    )
+
+    page.get_by_role("navigation", name="Menu principal").get_by_role(
+        "link", name="Territoires pilotes"
+    ).click()
+    assert page.url.endswith("/fr/territoires/")
+    page.wait_for_selector("#territory-map.is-ready .leaflet-marker-icon")
+    markers = page.locator(".leaflet-marker-icon")
+    assert markers.count() == 4
+    page.locator('.leaflet-marker-icon[title="Unione del Fossanese"]').click()
+    popup_link = page.locator(".leaflet-popup-content a")
+    assert popup_link.inner_text() == "Unione del Fossanese"
+    popup_link.click()
+    assert page.url.endswith("/fr/territoires/fossanese/")
+    assert "Piémont (province de Coni)" in page.inner_text("main")
+
+
+def test_territory_list_works_without_javascript(browser, live_site):
+    context = browser.new_context(base_url=live_site, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/en/territories/")
+    assert page.locator(".territory-list h3 a").count() == 4
+    assert page.locator(".map-fallback").is_visible()
+    page.get_by_role("link", name="Alps of the Région Sud").click()
+    assert page.url.endswith("/en/territories/alps-region-sud/")
+    context.close()
+
+
+def test_skip_link_and_visible_focus(page):
+    page.goto("/it/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Vai al contenuto principale")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()
+    outline = skip.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_wcag_21_aa_violation_on_any_page_type(page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    axe = Axe()
+    problems = {}
+    for url in PAGES:
+        page.goto(url)
+        results = axe.run(page, options=WCAG_21_AA)
+        if results.violations_count:
+            problems[url] = [
+                (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+                for violation in results.response["violations"]
+            ]
+    assert not problems, problems
