@@ -1,10 +1,12 @@
 """Shared fixtures: the test database holds the real demo site, built once per session."""
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
+from django.utils import translation
+from wagtail.models import Page
 
 
 @pytest.fixture(scope="session")
@@ -14,9 +16,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0)
 
 
-@pytest.fixture
-def locales(db):
-    return {locale.language_code: locale for locale in Locale.objects.all()}
+@pytest.fixture(autouse=True)
+def default_language():
+    """Requests activate their language in the test thread; start every test from Italian."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def page_in(model, language: str, **filters):

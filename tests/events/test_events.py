@@ -5,6 +5,7 @@ import zoneinfo
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from icalendar import Calendar
 
 from events.models import EventIndexPage, EventPage
@@ -75,4 +76,7 @@ def test_event_rules_are_explained_to_editors():
     )
     with pytest.raises(ValidationError) as error:
         index.add_child(instance=no_place)
-    assert "Indica un luogo, un indirizzo o un link alla riunione online." in str(error.value)
+    with translation.override("en"):
+        assert error.value.message_dict["venue_name"] == [
+            "Give a venue, an address or an online meeting link."
+        ]
