@@ -22,6 +22,8 @@ def localized_by_translation_keys(keys: list, locale_id: int | None = None) -> l
         locale_id = Locale.get_active().pk
     found = {
         page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale_id=locale_id, alias_of__isnull=True
+        )
     }
     return [found[key] for key in keys if key in found]

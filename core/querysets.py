@@ -9,7 +9,11 @@ class ListingQuerySet(PageQuerySet):
     listing_order: tuple[str, ...] = ("title",)
 
     def for_listing(self, locale: Locale):
-        queryset = self.live().public().filter(locale=locale).defer_streamfields()
+        # Aliases are wagtail-localize's placeholders for pages not translated yet: they would show
+        # text in another language, so listings leave them out until they are translated.
+        queryset = (
+            self.live().public().filter(locale=locale, alias_of__isnull=True).defer_streamfields()
+        )
         if self.listing_image_field:
             queryset = queryset.select_related(self.listing_image_field).prefetch_related(
                 f"{self.listing_image_field}__renditions"

@@ -17,6 +17,7 @@ class MultilingualSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(
+                alias_of__isnull=True,
                 depth__gte=root.depth,
                 path__startswith=root.path[: (root.depth - 1) * Page.steplen],
             )

@@ -8,6 +8,7 @@ import datetime
 import zoneinfo
 
 from wagtail.models import Page, Site
+from wagtail_localize.models import LocaleSynchronization
 
 from core.models import SiteSettings
 from events.models import EventIndexPage, EventPage
@@ -87,6 +88,12 @@ def build(builder: DemoBuilder) -> HomePage:
         site_settings.programme_url = "https://www.interreg-alcotra.eu"
         site_settings.save()
     _ = project
+    # From now on a page an editor creates in Italian appears in the French and English trees as
+    # a placeholder (an alias) awaiting translation.
+    for language in LANGUAGES[1:]:
+        LocaleSynchronization.objects.get_or_create(
+            locale=builder.locales[language], defaults={"sync_from": builder.locales["it"]}
+        )
     return home
 
 

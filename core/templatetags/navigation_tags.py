@@ -51,7 +51,7 @@ def main_menu(context):
         home = localized_home(request)
         if home is None:
             return []
-        return list(home.get_children().live().in_menu())
+        return list(home.get_children().live().in_menu().filter(alias_of__isnull=True))
 
     return _cached(request, ("menu", get_language()), compute)
 
@@ -68,8 +68,8 @@ def breadcrumbs(context):
 def page_languages(context):
     """The languages the current page exists in, each with the URL of that version.
 
-    For a Wagtail page only its live translations are offered; for other views (search) the
-    same path is offered in every language.
+    For a Wagtail page only its live, translated versions are offered (an untranslated alias
+    placeholder is not); for other views (search) the same path is offered in every language.
     """
     request = context["request"]
     page = context.get("page")
@@ -77,10 +77,13 @@ def page_languages(context):
 
     def compute():
         current = get_language()
+        if isinstance(page, Page) and page.pk and page.alias_of_id:
+            return []  # a placeholder awaiting translation: see content_language
         if isinstance(page, Page) and page.pk:
             translations = (
                 page.get_translations(inclusive=True)
                 .live()
+                .filter(alias_of__isnull=True)
                 .select_related("locale")
                 .order_by("locale__language_code")
             )
@@ -138,3 +141,16 @@ def footer_pages(context):
         )
 
     return _cached(request, ("footer", get_language()), compute)
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context) -> str:
+    """The language the page's text is written in.
+
+    A placeholder alias created by tree synchronisation shows its source page's text, so its
+    ``lang`` is the source's language, not the tree's.
+    """
+    page = context.get("page")
+    if isinstance(page, Page) and page.alias_of_id:
+        return page.alias_of.locale.language_code
+    return get_language()

@@ -92,3 +92,57 @@ def test_message_catalogue_is_complete(language):
 def test_admin_is_usable_in_italian_and_french(client, language, expected):
     response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=language)
     assert expected in response.content.decode()
+
+
+def test_trees_are_synchronised_and_placeholders_are_not_offered_as_translations(admin_client):
+    from wagtail.models import Page
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+    from wagtail_localize.models import LocaleSynchronization
+
+    synced = {
+        sync.locale.language_code: sync.sync_from.language_code
+        for sync in LocaleSynchronization.objects.select_related("locale", "sync_from")
+    }
+    assert synced == {"fr": "it", "en": "it"}
+
+    index = page_in(NewsIndexPage, "it")
+    response = admin_client.post(
+        f"/admin/pages/add/news/newspage/{index.pk}/",
+        nested_form_data(
+            {
+                "title": "Nuova notizia",
+                "slug": "nuova-notizia",
+                "date": "2026-11-21",
+                "summary": "Da tradurre.",
+                "lead_image_alt": "",
+                "tags": "",
+                "body": streamfield([("paragraph", rich_text("<p>Testo.</p>"))]),
+                "territory_links": inline_formset([]),
+                "listing_summary": "",
+                "action-publish": "publish",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    italian = NewsPage.objects.get(slug="nuova-notizia", locale__language_code="it")
+    placeholders = Page.objects.filter(alias_of=italian)
+    assert {p.locale.language_code for p in placeholders} == {"fr", "en"}  # synchronised tree
+
+    soup = BeautifulSoup(client_get(admin_client, italian.url), "html.parser")
+    assert soup.select_one("nav.language-switcher") is None  # not translated yet
+    french_index = client_get(admin_client, "/fr/actualites/")
+    assert "Nuova notizia" not in french_index
+    placeholder = placeholders.get(locale__language_code="fr")
+    soup = BeautifulSoup(client_get(admin_client, placeholder.url), "html.parser")
+    assert soup.html["lang"] == "fr" and soup.main["lang"] == "it"
+
+
+def client_get(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
