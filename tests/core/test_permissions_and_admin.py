@@ -55,7 +55,7 @@ def test_communication_officer_publishes_news_through_the_real_admin(client):
     )
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    page = NewsPage.objects.get(slug="nuovo-hub-fossano")
+    page = page_in(NewsPage, "it", slug="nuovo-hub-fossano")
     assert page.live
     assert "Nuovo hub a Fossano" in client.get("/it/notizie/").content.decode()
     project = page_in(StandardPage, "it", slug="progetto")
@@ -97,3 +97,49 @@ def test_load_demo_is_idempotent():
     before = Page.objects.count(), Page.objects.live().count()
     call_command("load_demo", verbosity=0)
     assert (Page.objects.count(), Page.objects.live().count()) == before
+
+
+def test_editor_works_in_the_admin_in_french(client):
+    from wagtail.users.models import UserProfile
+
+    editor = user_in("Editors")
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(editor)
+    italian = page_in(NewsPage, "it", slug="kick-off-torino")
+    french = page_in(NewsPage, "fr", slug="lancement-turin")
+    home_fr = french.get_parent().get_parent()
+    urls = [
+        "/admin/",
+        f"/admin/pages/{home_fr.pk}/",
+        f"/admin/pages/{italian.pk}/edit/",
+        f"/admin/pages/{french.pk}/edit/",  # wagtail-localize's translation editor
+        "/admin/settings/core/sitesettings/",
+        "/admin/images/",
+        "/admin/documents/",
+    ]
+    for url in urls:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        assert 'lang="fr"' in response.content.decode(), url
+    translation_editor = client.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    assert "À Turin, le lancement de DigiVillae" in translation_editor
+
+
+def test_machine_translation_is_off_unless_configured(monkeypatch):
+    import importlib
+
+    from django.conf import settings
+
+    import portal.settings.base as base_settings
+
+    assert not hasattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR")
+    monkeypatch.setenv("DEEPL_API_KEY", "test-key")
+    configured = importlib.reload(base_settings)
+    try:
+        assert configured.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"].endswith("DeepLTranslator")
+        assert configured.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["AUTH_KEY"] == "test-key"
+    finally:
+        monkeypatch.delenv("DEEPL_API_KEY")
+        importlib.reload(base_settings)
