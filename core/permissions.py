@@ -1,35 +1,22 @@
-"""The portal's editorial groups and what each may do with pages."""
+"""Page permissions of the communication officers, granted section by section.
+
+The groups themselves are created by core/migrations/0002_editorial_groups.py; officers may only
+work on news and events, so their page permissions follow those sections as they are created.
+"""
 
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
 COMMUNICATION_OFFICERS = "Communication officers"
-EDITORS = "Editors"
-TRANSLATORS = "Translators"
-
-PAGE_PERMISSIONS = {
-    COMMUNICATION_OFFICERS: ["add_page", "change_page", "publish_page"],
-    EDITORS: [
-        "add_page",
-        "change_page",
-        "publish_page",
-        "bulk_delete_page",
-        "lock_page",
-        "unlock_page",
-    ],
-    TRANSLATORS: ["add_page", "change_page"],
-}
-
-
-def grant_page_permissions(group: Group, page: Page, codenames: list[str]) -> None:
-    for codename in codenames:
-        permission = Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=codename
-        )
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+OFFICER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
 def grant_communication_officers(section: Page) -> None:
     group = Group.objects.filter(name=COMMUNICATION_OFFICERS).first()
-    if group is not None:
-        grant_page_permissions(group, section, PAGE_PERMISSIONS[COMMUNICATION_OFFICERS])
+    if group is None:
+        return
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=OFFICER_PAGE_PERMISSIONS
+    )
+    for permission in permissions:
+        GroupPagePermission.objects.get_or_create(group=group, page=section, permission=permission)
