@@ -59,6 +59,7 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "partners.PartnerIndexPage",
         "pilots.PilotTerritoryIndexPage",
+        "participation.SurveyIndexPage",
     ]
     max_count_per_parent = 1
 
@@ -68,6 +69,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from events.models import EventPage
         from news.models import NewsPage
+        from participation.models import SurveyPage
         from pilots.models import PilotTerritoryPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -76,6 +78,11 @@ class HomePage(BasePage):
             end__gte=timezone.now()
         )[:HOME_LISTING_SIZE]
         context["territories"] = PilotTerritoryPage.objects.for_listing(self.locale)
+        now = timezone.now()
+        context["open_surveys"] = SurveyPage.objects.for_listing(self.locale).filter(
+            opens_at__lte=now, closes_at__gt=now
+        )[:HOME_LISTING_SIZE]
+        context["surveys_index"] = self._section("participation.SurveyIndexPage")
         context["news_index"] = self._section("news.NewsIndexPage")
         context["events_index"] = self._section("events.EventIndexPage")
         context["territories_index"] = self._section("pilots.PilotTerritoryIndexPage")

@@ -375,6 +375,164 @@ T = {
     "Sitemap": ("Mappa del sito", "Plan du site"),
     "Choose language": ("Scegli la lingua", "Choisir la langue"),
     "Main menu": ("Menu principale", "Menu principal"),
+    "%(counter)s answer": (
+        ("%(counter)s risposta", "%(counter)s risposte"),
+        ("%(counter)s réponse", "%(counter)s réponses"),
+    ),
+    "%(counter)s person answered, in all languages.": (
+        (
+            "%(counter)s persona ha risposto, in tutte le lingue.",
+            "%(counter)s persone hanno risposto, in tutte le lingue.",
+        ),
+        (
+            "%(counter)s personne a répondu, toutes langues confondues.",
+            "%(counter)s personnes ont répondu, toutes langues confondues.",
+        ),
+    ),
+    "A new answer was given in %(language)s on %(date)s.": (
+        "È arrivata una nuova risposta in %(language)s il %(date)s.",
+        "Une nouvelle réponse a été donnée en %(language)s le %(date)s.",
+    ),
+    "All surveys and their results": (
+        "Tutti i questionari e i risultati",
+        "Toutes les enquêtes et leurs résultats",
+    ),
+    "Answer": ("Risposta", "Réponse"),
+    "Back to the surveys": ("Torna ai questionari", "Retour aux enquêtes"),
+    "Charts of the answers appear on the page once the survey has closed.": (
+        "I grafici delle risposte compaiono sulla pagina alla chiusura del questionario.",
+        "Les graphiques des réponses apparaissent sur la page à la clôture de l'enquête.",
+    ),
+    "Closed": ("Chiuso", "Clôturée"),
+    "Closed surveys": ("Questionari chiusi", "Enquêtes clôturées"),
+    "Coming soon": ("Prossimamente", "Bientôt"),
+    "Count": ("Numero", "Nombre"),
+    "Free-text answers": ("Risposte libere", "Réponses libres"),
+    "If I give personal data, I agree that it is used for this survey as described in the privacy notice.": (
+        "Se fornisco dati personali, acconsento al loro uso per questo questionario come "
+        "descritto nell'informativa sulla privacy.",
+        "Si je fournis des données personnelles, j'accepte leur utilisation pour cette enquête "
+        "comme décrit dans la politique de confidentialité.",
+    ),
+    "Leave this field empty": ("Lascia vuoto questo campo", "Laissez ce champ vide"),
+    "New answer to “%(survey)s”": (
+        "Nuova risposta a «%(survey)s»",
+        "Nouvelle réponse à « %(survey)s »",
+    ),
+    "No": ("No", "Non"),
+    "Yes": ("Sì", "Oui"),
+    "No survey is open at the moment.": (
+        "Nessun questionario è aperto al momento.",
+        "Aucune enquête n'est ouverte pour le moment.",
+    ),
+    "Open": ("Apertura", "Ouverture"),
+    "Open from %(opens)s to %(closes)s (Italian time).": (
+        "Aperto dal %(opens)s al %(closes)s (ora italiana).",
+        "Ouverte du %(opens)s au %(closes)s (heure d'Italie).",
+    ),
+    "Open surveys": ("Questionari aperti", "Enquêtes ouvertes"),
+    "Open until %(closes)s": ("Aperto fino al %(closes)s", "Ouverte jusqu'au %(closes)s"),
+    "open until %(closes)s": ("aperto fino al %(closes)s", "ouverte jusqu'au %(closes)s"),
+    "Opens on %(opens)s": ("Apre il %(opens)s", "Ouvre le %(opens)s"),
+    "Optional: the survey owner's address, to receive a notice per answer.": (
+        "Facoltativo: l'indirizzo del responsabile del questionario, per ricevere un avviso a "
+        "ogni risposta.",
+        "Facultatif : l'adresse du responsable de l'enquête, pour recevoir un avis à chaque "
+        "réponse.",
+    ),
+    "Percentage": ("Percentuale", "Pourcentage"),
+    "Personal answers are erased this many days after they were given.": (
+        "Le risposte personali vengono cancellate dopo questo numero di giorni.",
+        "Les réponses personnelles sont effacées après ce nombre de jours.",
+    ),
+    "Please correct the answers marked below.": (
+        "Correggi le risposte segnalate qui sotto.",
+        "Veuillez corriger les réponses signalées ci-dessous.",
+    ),
+    "Please give your consent to send personal data.": (
+        "Per inviare dati personali devi dare il tuo consenso.",
+        "Pour envoyer des données personnelles, vous devez donner votre consentement.",
+    ),
+    "Questions": ("Domande", "Questions"),
+    "Rating from 1 to 5": ("Valutazione da 1 a 5", "Note de 1 à 5"),
+    "Read the privacy notice": (
+        "Leggi l'informativa sulla privacy",
+        "Lire la politique de confidentialité",
+    ),
+    "Results": ("Risultati", "Résultats"),
+    "Results and personal data": (
+        "Risultati e dati personali",
+        "Résultats et données personnelles",
+    ),
+    "Results available": ("Risultati disponibili", "Résultats disponibles"),
+    "Send my answers": ("Invia le mie risposte", "Envoyer mes réponses"),
+    "Thank you!": ("Grazie!", "Merci !"),
+    "The survey must close after it opens.": (
+        "Il questionario deve chiudere dopo l'apertura.",
+        "L'enquête doit se clôturer après son ouverture.",
+    ),
+    "Themes": ("Temi", "Thèmes"),
+    "This survey is closed and no longer accepts answers.": (
+        "Questo questionario è chiuso e non accetta più risposte.",
+        "Cette enquête est clôturée et n'accepte plus de réponses.",
+    ),
+    "This survey is not accepting answers: nothing was saved.": (
+        "Questo questionario non accetta risposte: non è stato salvato nulla.",
+        "Cette enquête n'accepte pas de réponses : rien n'a été enregistré.",
+    ),
+    "This survey opens on %(opens)s.": (
+        "Questo questionario apre il %(opens)s.",
+        "Cette enquête ouvre le %(opens)s.",
+    ),
+    "Tick for names, phone numbers or addresses: these answers are erased after the retention period and never published. E-mail questions always count as personal.": (
+        "Spunta per nomi, numeri di telefono o indirizzi: queste risposte vengono cancellate "
+        "dopo il periodo di conservazione e mai pubblicate. Le domande e-mail sono sempre "
+        "personali.",
+        "Cochez pour les noms, numéros de téléphone ou adresses : ces réponses sont effacées "
+        "après la durée de conservation et jamais publiées. Les questions e-mail sont toujours "
+        "personnelles.",
+    ),
+    "Too many answers have come from your connection in the last hour. Nothing was saved: please try again later.": (
+        "Nell'ultima ora sono arrivate troppe risposte dalla tua connessione. Non è stato "
+        "salvato nulla: riprova più tardi.",
+        "Trop de réponses sont venues de votre connexion au cours de la dernière heure. Rien "
+        "n'a été enregistré : veuillez réessayer plus tard.",
+    ),
+    "Which pilot territory": ("Quale territorio pilota", "Quel territoire pilote"),
+    "Which theme": ("Quale tema", "Quel thème"),
+    "Your answer looks automated and was not saved. If you are a person, leave the “Leave this field empty” box empty and send the form again.": (
+        "La tua risposta sembra automatica e non è stata salvata. Se sei una persona, lascia "
+        "vuoto il campo «Lascia vuoto questo campo» e invia di nuovo il modulo.",
+        "Votre réponse semble automatique et n'a pas été enregistrée. Si vous êtes une "
+        "personne, laissez vide le champ « Laissez ce champ vide » et renvoyez le formulaire.",
+    ),
+    "asks for personal data": ("chiede dati personali", "demande des données personnelles"),
+    "average": ("media", "moyenne"),
+    "closes at": ("chiude il", "se clôture le"),
+    "field type": ("tipo di campo", "type de champ"),
+    "language": ("lingua", "langue"),
+    "opens at": ("apre il", "ouvre le"),
+    "personal data": ("dati personali", "données personnelles"),
+    "personal data erased at": ("dati personali cancellati il", "données personnelles effacées le"),
+    "publish results": ("pubblica i risultati", "publier les résultats"),
+    "question": ("domanda", "question"),
+    "questions": ("domande", "questions"),
+    "required": ("obbligatorio", "obligatoire"),
+    "respondent's e-mail": ("e-mail di chi risponde", "e-mail du répondant"),
+    "retention of personal data (days)": (
+        "conservazione dei dati personali (giorni)",
+        "conservation des données personnelles (jours)",
+    ),
+    "send each answer to": ("invia ogni risposta a", "envoyer chaque réponse à"),
+    "submission token": ("codice di invio", "jeton d'envoi"),
+    "survey answer": ("risposta al questionario", "réponse à l'enquête"),
+    "survey answers": ("risposte al questionario", "réponses à l'enquête"),
+    "survey page": ("pagina questionario", "page d'enquête"),
+    "surveys index page": ("pagina indice dei questionari", "page d'index des enquêtes"),
+    "territory": ("territorio", "territoire"),
+    "thank-you text": ("testo di ringraziamento", "texte de remerciement"),
+    "theme": ("tema", "thème"),
+    "themes": ("temi", "thèmes"),
 }
 
 

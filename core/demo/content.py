@@ -18,6 +18,7 @@ from partners.models import PartnerIndexPage, PartnerPage, PartnerTerritoryLink
 from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 
 from .builder import LANGUAGES, DemoBuilder, PageSpec, alpine_landscape, badge, block_id
+from .surveys import ensure_surveys
 
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
 
@@ -80,6 +81,8 @@ def build(builder: DemoBuilder) -> HomePage:
     events_index = builder.ensure_page(home, events_index_spec())
     for spec in event_specs(territories):
         builder.ensure_page(events_index, spec)
+
+    ensure_surveys(builder, home)
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if site_settings.accessibility_page_id is None:

@@ -212,6 +212,21 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "DigiVillae <noreply@digivillae.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Surveys: submissions per visitor address per hour (0 disables the limit); trust the
+# X-Forwarded-For header only behind a proxy that sets it.
+SURVEY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEY_SUBMISSIONS_PER_HOUR", "20"))
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# Background tasks (django-tasks): e-mail leaves outside the request. The database backend needs
+# a worker (`manage.py db_worker`); the immediate backend runs tasks after the response's commit.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+    }
+}
+
 # Static media in development and tests are served by Django itself.
 SERVE_MEDIA = False
 

@@ -41,6 +41,11 @@ PAGES = [
     "/en/territories/liguria/",
     "/en/accessibility/",
     "/en/no-such-page/",
+    "/it/partecipa/",
+    "/it/partecipa/bisogni-del-territorio/",
+    "/fr/participez/besoins-du-territoire/",
+    "/fr/participez/coworking/",
+    "/en/take-part/coworking/",
 ]
 
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
+from participation.models import SurveyIndexPage, SurveyPage
 from partners.models import PartnerIndexPage, PartnerPage
 from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 from tests.conftest import all_live_pages
@@ -24,6 +25,8 @@ PAGE_TYPES = [
     PartnerPage,
     PilotTerritoryIndexPage,
     PilotTerritoryPage,
+    SurveyIndexPage,
+    SurveyPage,
 ]
 
 
@@ -54,6 +57,7 @@ ALLOWED_CHILDREN = {
         EventIndexPage,
         PartnerIndexPage,
         PilotTerritoryIndexPage,
+        SurveyIndexPage,
     },
     StandardPage: {StandardPage},
     NewsIndexPage: {NewsPage},
@@ -64,6 +68,8 @@ ALLOWED_CHILDREN = {
     EventPage: set(),
     PartnerPage: set(),
     PilotTerritoryPage: set(),
+    SurveyIndexPage: {SurveyPage},
+    SurveyPage: set(),
 }
 
 
@@ -80,6 +86,12 @@ def test_parent_rules(model):
 
 def test_sections_are_unique_under_a_home_page():
     home = HomePage.objects.get(locale__language_code="it")
-    for model in (NewsIndexPage, EventIndexPage, PartnerIndexPage, PilotTerritoryIndexPage):
+    for model in (
+        NewsIndexPage,
+        EventIndexPage,
+        PartnerIndexPage,
+        PilotTerritoryIndexPage,
+        SurveyIndexPage,
+    ):
         assert not model.can_create_at(home), model
     assert StandardPage.can_create_at(home)

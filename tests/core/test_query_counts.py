@@ -94,6 +94,8 @@ LISTING_URLS = [
     "/it/eventi/calendar/",
     "/fr/",
     "/it/search/?q=notizia",
+    "/it/partecipa/",
+    "/it/partecipa/coworking/",
 ]
 
 

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from participation.services import erase_expired_personal_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase the personal answers (e-mail, names…) older than each survey's retention period, "
+        "keeping the anonymous part for statistics. Idempotent: safe to run from cron daily."
+    )
+
+    def handle(self, *args, **options):
+        erased = erase_expired_personal_data()
+        self.stdout.write(f"Personal data erased from {erased} answer(s).")
