@@ -533,6 +533,49 @@ T = {
     "thank-you text": ("testo di ringraziamento", "texte de remerciement"),
     "theme": ("tema", "thème"),
     "themes": ("temi", "thèmes"),
+    "%(counter)s answer found.": (
+        ("%(counter)s risposta trovata.", "%(counter)s risposte trovate."),
+        ("%(counter)s réponse trouvée.", "%(counter)s réponses trouvées."),
+    ),
+    "Actions": ("Azioni", "Actions"),
+    "Answers": ("Risposte", "Réponses"),
+    "Answers (all languages)": ("Risposte (tutte le lingue)", "Réponses (toutes langues)"),
+    "Download CSV": ("Scarica CSV", "Télécharger CSV"),
+    "Download XLSX": ("Scarica XLSX", "Télécharger XLSX"),
+    "Erase this person's personal data": (
+        "Cancella i dati personali di questa persona",
+        "Effacer les données personnelles de cette personne",
+    ),
+    "Export this person's answers (CSV)": (
+        "Esporta le risposte di questa persona (CSV)",
+        "Exporter les réponses de cette personne (CSV)",
+    ),
+    "Filter": ("Filtra", "Filtrer"),
+    "Filter the answers": ("Filtra le risposte", "Filtrer les réponses"),
+    "Find": ("Cerca", "Chercher"),
+    "Find a respondent's data": (
+        "Trova i dati di una persona",
+        "Trouver les données d'une personne",
+    ),
+    "From": ("Dal", "Du"),
+    "To": ("Al", "Au"),
+    "Language": ("Lingua", "Langue"),
+    "No survey yet.": ("Ancora nessun questionario.", "Pas encore d'enquête."),
+    "Personal data erased from %(count)d answer(s).": (
+        "Dati personali cancellati da %(count)d risposta/e.",
+        "Données personnelles effacées de %(count)d réponse(s).",
+    ),
+    "Respondent's data": ("Dati di una persona", "Données d'une personne"),
+    "Respondent's e-mail": ("E-mail della persona", "E-mail de la personne"),
+    "See the answers one by one": ("Vedi le risposte una per una", "Voir les réponses une par une"),
+    "Submission date": ("Data di invio", "Date d'envoi"),
+    "Survey": ("Questionario", "Enquête"),
+    "Survey results": ("Risultati dei questionari", "Résultats des enquêtes"),
+    "Surveys": ("Questionari", "Enquêtes"),
+    "The end date must not be before the start date.": (
+        "La data di fine non può precedere la data di inizio.",
+        "La date de fin ne peut pas précéder la date de début.",
+    ),
 }
 
 
@@ -554,6 +597,8 @@ def fill(base: Path) -> list[str]:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
+            entry.previous_msgctxt = None
             if language == "en":
                 translation = (
                     (entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid

@@ -1,0 +1,162 @@
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+from openpyxl import load_workbook
+
+from participation.models import SurveySubmission
+from tests.conftest import count_queries
+from tests.participation.conftest import answer_data, choice_value
+
+pytestmark = pytest.mark.django_db
+IT_URL = "/it/partecipa/bisogni-del-territorio/"
+FR_URL = "/fr/participez/besoins-du-territoire/"
+
+
+def staff(group_name: str) -> User:
+    user = User.objects.create_user(f"staff-{group_name}".replace(" ", "-"), password="pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def answer(client, url, role_label, territory_label, need=""):
+    data = answer_data(
+        client,
+        url,
+        territory=choice_value(client, url, "territory", territory_label),
+        respondent_type=choice_value(client, url, "respondent_type", role_label),
+        priority_themes=["0"],
+        connection_quality="3",
+        online_services=choice_value(
+            client, url, "online_services", "Mai" if "/it/" in url else "Jamais"
+        ),
+        main_need=need,
+    )
+    assert client.post(url, data).status_code == 200
+
+
+def test_results_view_counts_both_languages_and_filters(client, open_survey):
+    answer(client, IT_URL, "Residente", "Unione del Fossanese", "Più autobus")
+    answer(client, FR_URL, "Habitant", "Unité des Communes valdôtaines Mont-Rose", "Plus de bus")
+    client.force_login(staff("Editors"))
+    url = f"/admin/surveys/{open_survey.translation_key}/results/"
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    table = soup.find("h3", string="Rispondi come…").find_parent("section").select_one("table")
+    counts = {row.th.get_text(): row.td.get_text() for row in table.select("tbody tr")}
+    assert counts["Residente"] == "2"  # "Habitant" in French is the same choice
+    free_texts = {li.get_text() for li in soup.select(".free-texts li")}
+    assert free_texts == {"Più autobus", "Plus de bus"}
+
+    soup = BeautifulSoup(client.get(url, {"language": "fr"}).content, "html.parser")
+    table = soup.find("h3", string="Rispondi come…").find_parent("section").select_one("table")
+    assert {r.th.get_text(): r.td.get_text() for r in table.select("tbody tr")}["Residente"] == "1"
+    montrose = choice_value(client, IT_URL, "territory", "Unité des Communes valdôtaines Mont-Rose")
+    soup = BeautifulSoup(client.get(url, {"territory": montrose}).content, "html.parser")
+    assert {li.get_text() for li in soup.select(".free-texts li")} == {"Plus de bus"}
+    soup = BeautifulSoup(
+        client.get(url, {"date_from": "2001-01-01", "date_to": "2001-01-02"}).content, "html.parser"
+    )
+    assert not soup.select(".free-texts li")
+    bad = BeautifulSoup(
+        client.get(url, {"date_from": "2026-02-02", "date_to": "2026-01-01"}).content, "html.parser"
+    )
+    message = bad.select_one(".error-message").get_text()
+    assert message == "La data di fine non può precedere la data di inizio."
+
+
+def test_exports_are_safe_against_formula_injection(client, open_survey):
+    answer(client, IT_URL, "Impresa", "Unione del Fossanese", '=HYPERLINK("http://evil","x")')
+    client.force_login(staff("Editors"))
+    url = f"/admin/surveys/{open_survey.translation_key}/answers/"
+    response = client.get(url, {"export": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, row = rows[0], rows[1]
+    assert row[header.index("Descrivi il bisogno più importante per te")] == (
+        '\'=HYPERLINK("http://evil","x")'
+    )
+    assert row[header.index("Rispondi come…")] == "Impresa"
+    response = client.get(url, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell.value for cell in sheet[2]]
+    assert '\'=HYPERLINK("http://evil","x")' in values
+    assert all(cell.data_type != "f" for cell in sheet[2])
+
+
+def test_answers_list_filters_by_language(client, open_survey):
+    answer(client, IT_URL, "Impresa", "Unione del Fossanese")
+    answer(client, FR_URL, "Entreprise", "Unione del Fossanese")
+    client.force_login(staff("Editors"))
+    url = f"/admin/surveys/{open_survey.translation_key}/answers/"
+    soup = BeautifulSoup(client.get(url, {"language": "fr"}).content, "html.parser")
+    rows = soup.select("table.listing tbody tr")
+    assert len(rows) == 1 and "Français" in rows[0].get_text()
+
+
+def test_only_permitted_staff_see_answers(client, open_survey):
+    client.force_login(staff("Communication officers"))
+    for url in (
+        "/admin/surveys/",
+        f"/admin/surveys/{open_survey.translation_key}/results/",
+        f"/admin/surveys/{open_survey.translation_key}/answers/?export=csv",
+        "/admin/surveys/respondent/?email=a@example.org",
+    ):
+        assert client.get(url).status_code in (302, 403), url
+    client.logout()
+    assert client.get("/admin/surveys/").status_code == 302  # to the login page
+
+
+def test_respondent_data_can_be_found_exported_and_erased(client, open_survey):
+    data = answer_data(
+        client,
+        IT_URL,
+        territory=choice_value(client, IT_URL, "territory", "Unione del Fossanese"),
+        respondent_type=choice_value(client, IT_URL, "respondent_type", "Residente"),
+        priority_themes=["1"],
+        connection_quality="2",
+        online_services=choice_value(client, IT_URL, "online_services", "Mai"),
+        email="Maria@Example.org",
+        consent="on",
+    )
+    client.post(IT_URL, data)
+    client.force_login(staff("Editors"))
+    found = client.get("/admin/surveys/respondent/", {"email": "maria@example.org"})
+    assert "1" in BeautifulSoup(found.content, "html.parser").select_one(".survey-admin p").text
+    export = client.get(
+        "/admin/surveys/respondent/", {"email": "maria@example.org", "export": "csv"}
+    )
+    assert "Maria@Example.org" in export.content.decode("utf-8-sig")
+    response = client.post(
+        "/admin/surveys/respondent/", {"email": "maria@example.org", "action": "erase"}
+    )
+    assert response.status_code == 302
+    submission = SurveySubmission.objects.get(page__translation_key=open_survey.translation_key)
+    assert submission.respondent_email == "" and submission.personal_data == {}
+    assert submission.form_data["respondent_type"] == "0"  # statistics keep the anonymous part
+
+
+def test_admin_results_queries_do_not_grow_with_answers(client, needs_survey):
+    client.force_login(User.objects.create_superuser("boss", "boss@example.org", "pw"))
+    template = needs_survey.all_submissions().first()
+    url = f"/admin/surveys/{needs_survey.translation_key}/results/"
+
+    def grow_to(total):
+        existing = needs_survey.all_submissions().count()
+        SurveySubmission.objects.bulk_create(
+            [
+                SurveySubmission(
+                    page=template.page, form_data=template.form_data, language=template.language
+                )
+                for _number in range(total - existing)
+            ]
+        )
+
+    needs_survey.all_submissions().exclude(pk=template.pk).delete()
+    grow_to(10)
+    few, _response = count_queries(client, url)
+    grow_to(1000)
+    many, response = count_queries(client, url)
+    assert few == many
+    assert "1000" in response.content.decode()
