@@ -60,6 +60,7 @@ class HomePage(BasePage):
         "partners.PartnerIndexPage",
         "pilots.PilotTerritoryIndexPage",
         "participation.SurveyIndexPage",
+        "participation.NeedsIndexPage",
     ]
     max_count_per_parent = 1
 

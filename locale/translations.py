@@ -576,6 +576,62 @@ T = {
         "La data di fine non può precedere la data di inizio.",
         "La date de fin ne peut pas précéder la date de début.",
     ),
+    "%(counter)s need": (
+        ("%(counter)s bisogno", "%(counter)s bisogni"),
+        ("%(counter)s besoin", "%(counter)s besoins"),
+    ),
+    "%(counter)s validated need in the public register.": (
+        (
+            "%(counter)s bisogno validato nel registro pubblico.",
+            "%(counter)s bisogni validati nel registro pubblico.",
+        ),
+        (
+            "%(counter)s besoin validé dans le registre public.",
+            "%(counter)s besoins validés dans le registre public.",
+        ),
+    ),
+    "Addressed": ("Affrontato", "Traité"),
+    "All themes": ("Tutti i temi", "Tous les thèmes"),
+    "Create a need from the ticked answers": (
+        "Crea un bisogno dalle risposte spuntate",
+        "Créer un besoin à partir des réponses cochées",
+    ),
+    "Filter the needs": ("Filtra i bisogni", "Filtrer les besoins"),
+    "Free-text answers: tick those that describe the same need": (
+        "Risposte libere: spunta quelle che descrivono lo stesso bisogno",
+        "Réponses libres : cochez celles qui décrivent le même besoin",
+    ),
+    "Local needs": ("Bisogni locali", "Besoins locaux"),
+    "Need created from %(count)d answer(s): check its title and theme, then save.": (
+        "Bisogno creato da %(count)d risposta/e: controlla titolo e tema, poi salva.",
+        "Besoin créé à partir de %(count)d réponse(s) : vérifiez son titre et son thème, puis "
+        "enregistrez.",
+    ),
+    "Needs register": ("Registro dei bisogni", "Registre des besoins"),
+    "No validated need matches these filters yet.": (
+        "Nessun bisogno validato corrisponde ancora a questi filtri.",
+        "Aucun besoin validé ne correspond encore à ces filtres.",
+    ),
+    "Reported": ("Segnalato", "Signalé"),
+    "See the needs of this territory": (
+        "Vedi i bisogni di questo territorio",
+        "Voir les besoins de ce territoire",
+    ),
+    "Theme": ("Tema", "Thème"),
+    "Tick at least one free-text answer to create a need.": (
+        "Spunta almeno una risposta libera per creare un bisogno.",
+        "Cochez au moins une réponse libre pour créer un besoin.",
+    ),
+    "Validated": ("Validato", "Validé"),
+    "created at": ("creato il", "créé le"),
+    "need": ("bisogno", "besoin"),
+    "needs": ("bisogni", "besoins"),
+    "needs register page": ("pagina del registro dei bisogni", "page du registre des besoins"),
+    "source answers": ("risposte di origine", "réponses d'origine"),
+    "source survey": ("questionario di origine", "enquête d'origine"),
+    "status": ("stato", "statut"),
+    "title": ("titolo", "titre"),
+    "updated at": ("aggiornato il", "mis à jour le"),
 }
 
 

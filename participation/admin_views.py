@@ -130,7 +130,9 @@ def survey_results(request, translation_key):
     require(request, VIEW_PERMISSION)
     survey = survey_in_admin_language(translation_key)
     form, submissions = filtered(request, survey)
-    answers = list(submissions.values_list("form_data", flat=True))
+    rows = list(submissions.values_list("pk", "form_data"))
+    answer_ids = [pk for pk, _data in rows]
+    answers = [data for _pk, data in rows]
     by_language = dict(submissions.order_by().values_list("language").annotate(total=Count("pk")))
     return TemplateResponse(
         request,
@@ -138,7 +140,7 @@ def survey_results(request, translation_key):
         {
             "survey": survey,
             "filter_form": form,
-            "results": summarise(survey, answers, public=False),
+            "results": summarise(survey, answers, public=False, answer_ids=answer_ids),
             "answer_count": len(answers),
             "by_language": [(name, by_language.get(code, 0)) for code, name in settings.LANGUAGES],
             "query": request.GET.urlencode(),
@@ -250,3 +252,44 @@ def respondent_data(request):
             "can_erase": request.user.has_perm(ERASE_PERMISSION),
         },
     )
+
+
+def need_from_answers(request, translation_key):
+    """Turn the free-text answers an editor ticked into a reported need, then open it."""
+    from django.urls import reverse
+    from django.utils.text import Truncator
+
+    from .models import Need
+
+    require(request, "participation.add_need")
+    if request.method != "POST":
+        return redirect("survey_results", translation_key)
+    survey = survey_in_admin_language(translation_key)
+    ids = [value for value in request.POST.getlist("answers") if value.isdigit()]
+    question = request.POST.get("question", "")
+    chosen = list(survey.all_submissions().filter(pk__in=ids))
+    texts = [str(s.form_data.get(question, "")).strip() for s in chosen]
+    texts = [text for text in texts if text]
+    if not texts:
+        messages.error(request, _("Tick at least one free-text answer to create a need."))
+        return redirect("survey_results", translation_key)
+    territories = {s.territory_key for s in chosen if s.territory_key}
+    territory = None
+    if len(territories) == 1:
+        territory = PilotTerritoryPage.objects.filter(
+            translation_key=territories.pop(), locale=survey.locale
+        ).first()
+    need = Need.objects.create(
+        locale=survey.locale,
+        title=Truncator(texts[0]).chars(120),
+        description="\n\n".join(texts),
+        territory=territory,
+        source_survey=survey,
+    )
+    need.source_answers.set(chosen)
+    messages.success(
+        request,
+        _("Need created from %(count)d answer(s): check its title and theme, then save.")
+        % {"count": len(chosen)},
+    )
+    return redirect(reverse("wagtailsnippets_participation_need:edit", args=[need.pk]))

@@ -29,6 +29,7 @@ class QuestionResult:
     answered: int
     options: list[Option] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    text_answers: list[tuple[int, str]] = field(default_factory=list)
     average: float | None = None
 
     @property
@@ -71,10 +72,13 @@ def option_labels(survey_field, locale) -> list[tuple[str, str]]:
     return []
 
 
-def summarise(survey, answers: list[dict], *, public: bool) -> list[QuestionResult]:
+def summarise(
+    survey, answers: list[dict], *, public: bool, answer_ids: list[int] | None = None
+) -> list[QuestionResult]:
     """Results per question for ``survey`` (the reader's language version) from ``answers``
     (the ``form_data`` of every language version). Public results leave out free text and
-    personal questions."""
+    personal questions. With ``answer_ids`` (aligned with ``answers``) free texts keep the id
+    of their answer, so an editor can turn them into needs."""
     results = []
     for survey_field in survey.get_form_fields():
         if survey_field.is_personal:
@@ -110,6 +114,12 @@ def summarise(survey, answers: list[dict], *, public: bool) -> list[QuestionResu
                 result.average = round(float(sum(numbers) / len(numbers)), 2)
         elif not public:
             result.texts = [str(value) for value in values]
+            if answer_ids is not None:
+                result.text_answers = [
+                    (answer_id, str(answer.get(key)))
+                    for answer_id, answer in zip(answer_ids, answers, strict=True)
+                    if answer.get(key) not in (None, "")
+                ]
         if public and result.field_type not in CHART_TYPES | {"number"}:
             continue
         results.append(result)

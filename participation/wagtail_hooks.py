@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import Theme
+from .models import Need, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -19,7 +19,19 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class NeedViewSet(SnippetViewSet):
+    model = Need
+    icon = "help"
+    menu_label = _("Needs register")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["title", "territory", "theme", "status", "locale", "created_at"]
+    list_filter = ["status", "theme", "locale"]
+    search_fields = ["title", "description"]
+
+
 register_snippet(ThemeViewSet)
+register_snippet(NeedViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -36,6 +48,11 @@ def register_survey_admin_urls():
             "surveys/<uuid:translation_key>/answers/",
             admin_views.survey_answers,
             name="survey_answers",
+        ),
+        path(
+            "surveys/<uuid:translation_key>/need/",
+            admin_views.need_from_answers,
+            name="survey_need_from_answers",
         ),
     ]
 

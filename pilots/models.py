@@ -144,6 +144,18 @@ class PilotTerritoryPage(BasePage):
         context["related_news"] = (
             NewsPage.objects.for_listing(self.locale).filter(**linked).distinct()[:RELATED_ITEMS]
         )
+        from participation.models import Need, NeedsIndexPage
+
+        context["needs_register"] = (
+            NeedsIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        )
+        context["validated_needs"] = (
+            Need.objects.filter(
+                locale_id=self.locale_id, territory__translation_key=self.translation_key
+            )
+            .exclude(status=Need.Status.REPORTED)
+            .count()
+        )
         context["related_events"] = (
             EventPage.objects.for_listing(self.locale)
             .filter(end__gte=timezone.now(), **linked)

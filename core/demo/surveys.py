@@ -7,8 +7,9 @@ import uuid
 import zoneinfo
 
 from participation.forms import build_survey_form_class
-from participation.models import SurveyIndexPage, SurveyPage, Theme
+from participation.models import Need, NeedsIndexPage, SurveyIndexPage, SurveyPage, Theme
 from participation.services import record_answer
+from pilots.models import PilotTerritoryPage
 
 from .builder import LANGUAGES, DemoBuilder, PageSpec
 
@@ -283,6 +284,7 @@ def ensure_surveys(builder: DemoBuilder, home) -> None:
     coworking = builder.ensure_page(index, coworking_survey_spec())
     add_demo_answers(needs, 36, seed=2026)
     add_demo_answers(coworking, 24, seed=2025)
+    ensure_needs(builder, home, needs)
 
 
 def add_demo_answers(survey: SurveyPage, count: int, seed: int) -> None:
@@ -337,3 +339,139 @@ def add_demo_answers(survey: SurveyPage, count: int, seed: int) -> None:
             version.opens_at, version.closes_at - datetime.timedelta(days=90)
         ) + datetime.timedelta(hours=7 * number)
         submission.save(update_fields=["submit_time"])
+
+
+NEEDS = [
+    # territory slug (it), theme (it), status, (title it, fr, en), (description it, fr, en)
+    (
+        "fossanese",
+        "Mobilità e trasporti",
+        "validated",
+        (
+            "Collegamenti serali verso Fossano",
+            "Liaisons en soirée vers Fossano",
+            "Evening connections to Fossano",
+        ),
+        (
+            "Chi vive nelle frazioni non ha mezzi pubblici dopo le 19 per raggiungere servizi e "
+            "lavoro.",
+            "Les habitants des hameaux n'ont pas de transport public après 19 h pour rejoindre "
+            "services et emplois.",
+            "People in the outlying hamlets have no public transport after 7 pm to reach services "
+            "and jobs.",
+        ),
+    ),
+    (
+        "mont-rose",
+        "Servizi pubblici digitali",
+        "validated",
+        (
+            "Accompagnamento alle pratiche online",
+            "Accompagnement aux démarches en ligne",
+            "Help with online public services",
+        ),
+        (
+            "Molti residenti rinunciano ai servizi online perché nessuno li aiuta a usarli.",
+            "Beaucoup d'habitants renoncent aux services en ligne faute d'accompagnement.",
+            "Many residents give up on online services because nobody helps them use them.",
+        ),
+    ),
+    (
+        "liguria",
+        "Lavoro, coworking e smart working",
+        "validated",
+        (
+            "Spazio di lavoro condiviso nei borghi",
+            "Espace de travail partagé dans les villages",
+            "Shared workspace in the villages",
+        ),
+        (
+            "Lavoratori a distanza e giovani imprese cercano un luogo attrezzato e connesso.",
+            "Télétravailleurs et jeunes entreprises cherchent un lieu équipé et connecté.",
+            "Remote workers and young businesses are looking for an equipped, connected place.",
+        ),
+    ),
+    (
+        "alpi-region-sud",
+        "Competenze digitali",
+        "addressed",
+        (
+            "Formazione digitale per gli anziani",
+            "Formation numérique pour les seniors",
+            "Digital skills for older residents",
+        ),
+        (
+            "Corsi brevi e vicini a casa per usare smartphone e servizi essenziali.",
+            "Des cours courts et proches de chez soi pour utiliser smartphone et services "
+            "essentiels.",
+            "Short courses close to home on using smartphones and essential services.",
+        ),
+    ),
+    (
+        "fossanese",
+        "Servizi pubblici digitali",
+        "reported",
+        ("Sportello unico digitale", "Guichet unique numérique", "One-stop digital desk"),
+        (
+            "Segnalato da più risposte: un unico punto di accesso per le pratiche comunali.",
+            "Signalé par plusieurs réponses : un point d'accès unique pour les démarches "
+            "communales.",
+            "Reported in several answers: a single access point for municipal procedures.",
+        ),
+    ),
+]
+
+
+def needs_index_spec() -> PageSpec:
+    return PageSpec(
+        NeedsIndexPage,
+        "needs-register",
+        shared={"show_in_menus": True},
+        texts={
+            "it": {
+                "title": "Registro dei bisogni",
+                "slug": "bisogni",
+                "introduction": "I bisogni locali emersi dai questionari e validati.",
+            },
+            "fr": {
+                "title": "Registre des besoins",
+                "slug": "besoins",
+                "introduction": "Les besoins locaux issus des enquêtes et validés.",
+            },
+            "en": {
+                "title": "Needs register",
+                "slug": "needs",
+                "introduction": "Local needs found through the surveys and validated.",
+            },
+        },
+    )
+
+
+def ensure_needs(builder: DemoBuilder, home, survey: SurveyPage) -> None:
+    builder.ensure_page(home, needs_index_spec())
+    italian = builder.locales["it"]
+    if Need.objects.filter(locale=italian).exists():
+        return
+    territories = {page.slug: page for page in PilotTerritoryPage.objects.filter(locale=italian)}
+    themes = {theme.name: theme for theme in Theme.objects.filter(locale=italian)}
+    answers = list(survey.all_submissions().order_by("pk")[:6])
+    for number, (territory, theme, status, titles, descriptions) in enumerate(NEEDS):
+        need = Need.objects.create(
+            locale=italian,
+            title=titles[0],
+            description=descriptions[0],
+            status=status,
+            territory=territories[territory],
+            theme=themes[theme],
+            source_survey=survey,
+        )
+        need.source_answers.set(answers[number : number + 2])
+        for index, language in enumerate(LANGUAGES[1:], start=1):
+            locale = builder.locales[language]
+            translated = need.copy_for_translation(locale)
+            translated.title = titles[index]
+            translated.description = descriptions[index]
+            translated.territory = territories[territory].get_translation(locale)
+            translated.theme = themes[theme].get_translation(locale)
+            translated.source_survey = survey.get_translation_or_none(locale)
+            translated.save()

@@ -46,6 +46,9 @@ PAGES = [
     "/fr/participez/besoins-du-territoire/",
     "/fr/participez/coworking/",
     "/en/take-part/coworking/",
+    "/it/bisogni/",
+    "/fr/besoins/",
+    "/en/needs/",
 ]
 
 

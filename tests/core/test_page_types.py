@@ -7,7 +7,7 @@ from wagtail.models import Page
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
-from participation.models import SurveyIndexPage, SurveyPage
+from participation.models import NeedsIndexPage, SurveyIndexPage, SurveyPage
 from partners.models import PartnerIndexPage, PartnerPage
 from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 from tests.conftest import all_live_pages
@@ -27,6 +27,7 @@ PAGE_TYPES = [
     PilotTerritoryPage,
     SurveyIndexPage,
     SurveyPage,
+    NeedsIndexPage,
 ]
 
 
@@ -58,6 +59,7 @@ ALLOWED_CHILDREN = {
         PartnerIndexPage,
         PilotTerritoryIndexPage,
         SurveyIndexPage,
+        NeedsIndexPage,
     },
     StandardPage: {StandardPage},
     NewsIndexPage: {NewsPage},
@@ -70,6 +72,7 @@ ALLOWED_CHILDREN = {
     PilotTerritoryPage: set(),
     SurveyIndexPage: {SurveyPage},
     SurveyPage: set(),
+    NeedsIndexPage: set(),
 }
 
 
@@ -92,6 +95,7 @@ def test_sections_are_unique_under_a_home_page():
         PartnerIndexPage,
         PilotTerritoryIndexPage,
         SurveyIndexPage,
+        NeedsIndexPage,
     ):
         assert not model.can_create_at(home), model
     assert StandardPage.can_create_at(home)

@@ -96,6 +96,7 @@ LISTING_URLS = [
     "/it/search/?q=notizia",
     "/it/partecipa/",
     "/it/partecipa/coworking/",
+    "/it/bisogni/",
 ]
 
 

@@ -46,7 +46,7 @@ def test_results_view_counts_both_languages_and_filters(client, open_survey):
     table = soup.find("h3", string="Rispondi come…").find_parent("section").select_one("table")
     counts = {row.th.get_text(): row.td.get_text() for row in table.select("tbody tr")}
     assert counts["Residente"] == "2"  # "Habitant" in French is the same choice
-    free_texts = {li.get_text() for li in soup.select(".free-texts li")}
+    free_texts = {li.get_text(strip=True) for li in soup.select(".free-texts li")}
     assert free_texts == {"Più autobus", "Plus de bus"}
 
     soup = BeautifulSoup(client.get(url, {"language": "fr"}).content, "html.parser")
@@ -54,7 +54,7 @@ def test_results_view_counts_both_languages_and_filters(client, open_survey):
     assert {r.th.get_text(): r.td.get_text() for r in table.select("tbody tr")}["Residente"] == "1"
     montrose = choice_value(client, IT_URL, "territory", "Unité des Communes valdôtaines Mont-Rose")
     soup = BeautifulSoup(client.get(url, {"territory": montrose}).content, "html.parser")
-    assert {li.get_text() for li in soup.select(".free-texts li")} == {"Plus de bus"}
+    assert {li.get_text(strip=True) for li in soup.select(".free-texts li")} == {"Plus de bus"}
     soup = BeautifulSoup(
         client.get(url, {"date_from": "2001-01-01", "date_to": "2001-01-02"}).content, "html.parser"
     )
