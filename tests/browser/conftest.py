@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+EDITOR_PASSWORD = "browser-test-only"  # noqa: S105 (a throw-away account in a throw-away database)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -63,7 +64,16 @@ def live_site():
             "MEDIA_ROOT": str(tmp / "media"),
         }
         manage = [sys.executable, str(ROOT / "manage.py")]
-        for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]):
+        env.update(
+            DJANGO_SUPERUSER_USERNAME="editor",
+            DJANGO_SUPERUSER_PASSWORD=EDITOR_PASSWORD,
+            DJANGO_SUPERUSER_EMAIL="editor@example.org",
+        )
+        for command in (
+            ["migrate", "--noinput", "-v0"],
+            ["load_demo", "-v0"],
+            ["createsuperuser", "--noinput"],
+        ):
             subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=600)
         port = free_port()
         server = subprocess.Popen(
