@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -217,13 +218,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SURVEY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEY_SUBMISSIONS_PER_HOUR", "20"))
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
-# Background tasks (django-tasks): e-mail leaves outside the request. The database backend needs
-# a worker (`manage.py db_worker`); the immediate backend runs tasks after the response's commit.
+# Background tasks (django-tasks): e-mail leaves outside the request. By default tasks are queued
+# in the database and run by `manage.py db_worker`; development and tests run them at once.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        ),
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

@@ -14,3 +14,4 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "tests" / "artifacts" / "media"  # noqa: F405
 MAP_TILE_URL = "/static/img/map-placeholder-tile.png"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

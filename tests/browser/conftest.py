@@ -76,12 +76,14 @@ def live_site():
         ):
             subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=600)
         port = free_port()
+        # The request log goes to a file: an unread pipe fills up and stalls the server.
+        server_log = open(tmp / "server.log", "w")  # noqa: SIM115 (closed in finally)
         server = subprocess.Popen(
             manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
             env=env,
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
         )
         base_url = f"http://127.0.0.1:{port}"
         try:
@@ -97,6 +99,7 @@ def live_site():
         finally:
             server.terminate()
             server.wait(timeout=20)
+            server_log.close()
             drop()
 
 

@@ -257,3 +257,24 @@ def test_home_page_lists_open_surveys(client):
     soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
     links = [a.get_text() for a in soup.select(".open-surveys a")]
     assert links == ["De quoi votre commune a-t-elle besoin ?"]
+
+
+def test_in_production_notifications_wait_in_the_task_queue(
+    client, open_survey, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # production
+    SurveyPage.objects.filter(translation_key=open_survey.translation_key).update(
+        notify_email="owner@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(IT_URL, valid_answers(client, IT_URL, "it")).status_code == 200
+    assert mail.outbox == []  # nothing sent during the request
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path.endswith("send_answer_notification")
+    from participation.tasks import send_answer_notification
+
+    # What the worker (`manage.py db_worker`) does with the queued task, run here in-process.
+    assert send_answer_notification.call(*queued.args_kwargs["args"]) is True
+    assert [message.to for message in mail.outbox] == [["owner@example.org"]]
