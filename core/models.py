@@ -63,6 +63,17 @@ class BasePage(Page):
         return self.social_image
 
 
+class SectionIndexPage(BasePage):
+    """Abstract parent of the pages that introduce and list a section (news, events…)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        abstract = True
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(

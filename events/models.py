@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from pilots.links import TerritoryLink
 
@@ -22,11 +22,7 @@ EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Rome")
 PAST_EVENTS_PER_PAGE = 10
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1

@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from pilots.links import TerritoryLink
 
@@ -19,11 +19,7 @@ NEWS_PER_PAGE = 10
 FEED_SIZE = 20
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1

@@ -26,7 +26,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 
 SURVEY_FIELD_CHOICES = (
@@ -57,11 +57,7 @@ class Theme(TranslatableMixin, models.Model):
         return self.name
 
 
-class SurveyIndexPage(BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
+class SurveyIndexPage(SectionIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["participation.SurveyPage"]
     max_count_per_parent = 1
@@ -299,12 +295,8 @@ class Need(TranslatableMixin, models.Model):
         ).update(status=self.status)
 
 
-class NeedsIndexPage(BasePage):
+class NeedsIndexPage(SectionIndexPage):
     """The public register of validated local needs, filterable by territory and theme."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -5,16 +5,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from pilots.links import TerritoryLink
 
 
-class PartnerIndexPage(BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
+class PartnerIndexPage(SectionIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
     max_count_per_parent = 1

@@ -8,17 +8,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 
 RELATED_ITEMS = 5
 
 
-class PilotTerritoryIndexPage(BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
+class PilotTerritoryIndexPage(SectionIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pilots.PilotTerritoryPage"]
     max_count_per_parent = 1

@@ -47,3 +47,17 @@ def choice_value(client, url: str, name: str, label: str) -> str:
         elif option.find_parent("label").get_text(strip=True) == label:
             return option["value"]
     raise AssertionError(f"no choice {label!r} for {name}")
+
+
+def grow_answers(survey, total: int) -> None:
+    """Bring the survey to ``total`` answers by copying its first one (fast, for query counts)."""
+    from participation.models import SurveySubmission
+
+    template = survey.all_submissions().order_by("pk").first()
+    missing = total - survey.all_submissions().count()
+    SurveySubmission.objects.bulk_create(
+        SurveySubmission(
+            page=template.page, form_data=template.form_data, language=template.language
+        )
+        for _number in range(missing)
+    )

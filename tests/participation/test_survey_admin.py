@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from participation.models import SurveySubmission
 from tests.conftest import count_queries
-from tests.participation.conftest import answer_data, choice_value
+from tests.participation.conftest import answer_data, choice_value, grow_answers
 
 pytestmark = pytest.mark.django_db
 IT_URL = "/it/partecipa/bisogni-del-territorio/"
@@ -142,21 +142,10 @@ def test_admin_results_queries_do_not_grow_with_answers(client, needs_survey):
     template = needs_survey.all_submissions().first()
     url = f"/admin/surveys/{needs_survey.translation_key}/results/"
 
-    def grow_to(total):
-        existing = needs_survey.all_submissions().count()
-        SurveySubmission.objects.bulk_create(
-            [
-                SurveySubmission(
-                    page=template.page, form_data=template.form_data, language=template.language
-                )
-                for _number in range(total - existing)
-            ]
-        )
-
     needs_survey.all_submissions().exclude(pk=template.pk).delete()
-    grow_to(10)
+    grow_answers(needs_survey, 10)
     few, _response = count_queries(client, url)
-    grow_to(1000)
+    grow_answers(needs_survey, 1000)
     many, response = count_queries(client, url)
     assert few == many
     assert "1000" in response.content.decode()

@@ -10,7 +10,7 @@ from wagtail_localize.models import TranslationSource
 from participation.models import SurveyFormField, SurveyPage, SurveySubmission
 from participation.services import erase_expired_personal_data
 from tests.conftest import count_queries, page_in
-from tests.participation.conftest import answer_data, choice_value
+from tests.participation.conftest import answer_data, choice_value, grow_answers
 
 pytestmark = pytest.mark.django_db
 IT_URL = "/it/partecipa/bisogni-del-territorio/"
@@ -194,20 +194,9 @@ def test_survey_page_queries_do_not_grow_with_answers(client, needs_survey):
     template = needs_survey.all_submissions().first()
     needs_survey.all_submissions().exclude(pk=template.pk).delete()
 
-    def grow_to(total):
-        existing = needs_survey.all_submissions().count()
-        SurveySubmission.objects.bulk_create(
-            [
-                SurveySubmission(
-                    page=template.page, form_data=template.form_data, language=template.language
-                )
-                for _number in range(total - existing)
-            ]
-        )
-
-    grow_to(10)
+    grow_answers(needs_survey, 10)
     few, _response = count_queries(client, IT_URL)
-    grow_to(1000)
+    grow_answers(needs_survey, 1000)
     many, response = count_queries(client, IT_URL)
     assert few == many <= 30
     assert "1000" in response.content.decode()
