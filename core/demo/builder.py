@@ -2,9 +2,11 @@
 wagtail-localize's translation memory, so the demo translations open in its translation editor
 exactly as an editor's would."""
 
+import datetime
 import io
 import math
 import uuid
+import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +22,22 @@ from wagtail_localize.segments.extract import extract_segments
 from core.models import CustomImage
 
 LANGUAGES = ("it", "fr", "en")
+ROME = zoneinfo.ZoneInfo("Europe/Rome")
 DEMO_NAMESPACE = uuid.UUID("6b1f6c1e-2d0a-4c53-9d43-0f5f8e2a9c10")
+
+
+def tri(it: str, fr: str, en: str) -> dict[str, str]:
+    return {"it": it, "fr": fr, "en": en}
+
+
+def texts(**fields: dict[str, object]) -> dict[str, dict[str, object]]:
+    """Turn {field: {lang: value}} into {lang: {field: value}}."""
+    return {lang: {name: values[lang] for name, values in fields.items()} for lang in LANGUAGES}
+
+
+def rome(*args: int) -> datetime.datetime:
+    """A date-time in Italian time, as editors enter them."""
+    return datetime.datetime(*args, tzinfo=ROME)
 
 
 def block_id(*parts: str) -> str:

@@ -5,7 +5,6 @@ individual's phone number or e-mail appears here.
 """
 
 import datetime
-import zoneinfo
 
 from wagtail.models import Page, Site
 from wagtail_localize.models import LocaleSynchronization
@@ -17,14 +16,18 @@ from news.models import NewsIndexPage, NewsPage
 from partners.models import PartnerIndexPage, PartnerPage, PartnerTerritoryLink
 from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 
-from .builder import LANGUAGES, DemoBuilder, PageSpec, alpine_landscape, badge, block_id
+from .builder import (
+    LANGUAGES,
+    DemoBuilder,
+    PageSpec,
+    alpine_landscape,
+    badge,
+    block_id,
+    rome,
+    texts,
+    tri,
+)
 from .surveys import ensure_surveys
-
-ROME = zoneinfo.ZoneInfo("Europe/Rome")
-
-
-def tri(it: str, fr: str, en: str) -> dict[str, str]:
-    return {"it": it, "fr": fr, "en": en}
 
 
 def body(key: str, *blocks: tuple[str, dict]) -> dict[str, list[dict]]:
@@ -47,11 +50,6 @@ def heading(it: str, fr: str, en: str) -> tuple[str, dict]:
         "heading",
         {lang: {"text": text, "level": "h2"} for lang, text in tri(it, fr, en).items()},
     )
-
-
-def texts(**fields: dict[str, object]) -> dict[str, dict[str, object]]:
-    """Turn {field: {lang: value}} into {lang: {field: value}}."""
-    return {lang: {name: values[lang] for name, values in fields.items()} for lang in LANGUAGES}
 
 
 def build(builder: DemoBuilder) -> HomePage:
@@ -916,10 +914,6 @@ def events_index_spec() -> PageSpec:
             ),
         ),
     )
-
-
-def rome(*args: int) -> datetime.datetime:
-    return datetime.datetime(*args, tzinfo=ROME)
 
 
 def event_specs(territories: dict) -> list[PageSpec]:

@@ -4,16 +4,13 @@ Italian and French recorded through the same form validation a visitor goes thro
 import datetime
 import random
 import uuid
-import zoneinfo
 
 from participation.forms import build_survey_form_class
 from participation.models import Need, NeedsIndexPage, SurveyIndexPage, SurveyPage, Theme
 from participation.services import record_answer
 from pilots.models import PilotTerritoryPage
 
-from .builder import LANGUAGES, DemoBuilder, PageSpec
-
-ROME = zoneinfo.ZoneInfo("Europe/Rome")
+from .builder import LANGUAGES, DemoBuilder, PageSpec, rome
 
 THEMES = [
     ("Mobilità e trasporti", "Mobilité et transports", "Mobility and transport"),
@@ -26,10 +23,6 @@ THEMES = [
     ("Competenze digitali", "Compétences numériques", "Digital skills"),
     ("Servizi di prossimità", "Services de proximité", "Local services"),
 ]
-
-
-def tri(it, fr, en):
-    return {"it": it, "fr": fr, "en": en}
 
 
 def ensure_themes(builder: DemoBuilder) -> None:
@@ -89,7 +82,7 @@ def question(
     return row
 
 
-def texts(title, slug, introduction, thank_you):
+def survey_texts(title, slug, introduction, thank_you):
     return {
         language: {
             "title": title[i],
@@ -113,12 +106,12 @@ def needs_survey_spec() -> PageSpec:
         SurveyPage,
         "survey-needs",
         shared={
-            "opens_at": datetime.datetime(2026, 10, 1, 9, tzinfo=ROME),
-            "closes_at": datetime.datetime(2027, 3, 31, 18, tzinfo=ROME),
+            "opens_at": rome(2026, 10, 1, 9),
+            "closes_at": rome(2027, 3, 31, 18),
             "results_published": True,
             "retention_days": 365,
         },
-        texts=texts(
+        texts=survey_texts(
             (
                 "Di che cosa ha bisogno il tuo comune?",
                 "De quoi votre commune a-t-elle besoin ?",
@@ -229,12 +222,12 @@ def coworking_survey_spec() -> PageSpec:
         SurveyPage,
         "survey-coworking",
         shared={
-            "opens_at": datetime.datetime(2025, 11, 3, 9, tzinfo=ROME),
-            "closes_at": datetime.datetime(2026, 1, 31, 18, tzinfo=ROME),
+            "opens_at": rome(2025, 11, 3, 9),
+            "closes_at": rome(2026, 1, 31, 18),
             "results_published": True,
             "retention_days": 180,
         },
-        texts=texts(
+        texts=survey_texts(
             (
                 "Spazi di coworking: li useresti?",
                 "Espaces de coworking : les utiliseriez-vous ?",
