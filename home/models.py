@@ -61,6 +61,7 @@ class HomePage(BasePage):
         "pilots.PilotTerritoryIndexPage",
         "participation.SurveyIndexPage",
         "participation.NeedsIndexPage",
+        "participation.ChallengeIndexPage",
     ]
     max_count_per_parent = 1
 

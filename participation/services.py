@@ -22,12 +22,16 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def within_rate_limit(request) -> bool:
-    """Count this submission attempt for the visitor's address; False once over the limit."""
-    limit = settings.SURVEY_SUBMISSIONS_PER_HOUR
+def within_rate_limit(request, scope: str = "survey", limit: int | None = None) -> bool:
+    """Count this attempt for the visitor's address; False once over the hourly limit.
+
+    ``scope`` keeps separate counts for surveys, proposals and supports.
+    """
+    if limit is None:
+        limit = settings.SURVEY_SUBMISSIONS_PER_HOUR
     if not limit:
         return True
-    key = f"survey-rate:{client_address(request)}"
+    key = f"{scope}-rate:{client_address(request)}"
     cache.add(key, 0, timeout=3600)
     try:
         attempts = cache.incr(key)

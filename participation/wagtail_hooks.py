@@ -65,3 +65,13 @@ class SurveyMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_survey_menu_item():
     return SurveyMenuItem(_("Survey results"), reverse("survey_list"), icon_name="form", order=250)
+
+
+@hooks.register("register_admin_viewset")
+def register_proposal_evaluation():
+    from .evaluation_admin import EvaluatorAssignmentViewSet, ProposalEvaluationViewSet
+
+    return [
+        ProposalEvaluationViewSet(),
+        EvaluatorAssignmentViewSet("evaluator_assignments"),
+    ]

@@ -1,12 +1,16 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
@@ -114,7 +118,7 @@ class PilotTerritoryPage(BasePage):
     ]
 
     parent_page_types = ["pilots.PilotTerritoryIndexPage"]
-    subpage_types = []
+    subpage_types = ["pilots.PilotPage"]
 
     objects = listing_manager("", ("path",))
 
@@ -152,9 +156,185 @@ class PilotTerritoryPage(BasePage):
             .exclude(status=Need.Status.REPORTED)
             .count()
         )
+        context["pilots"] = PilotPage.objects.for_listing(self.locale).child_of(self)
         context["related_events"] = (
             EventPage.objects.for_listing(self.locale)
             .filter(end__gte=timezone.now(), **linked)
             .distinct()[:RELATED_ITEMS]
         )
+        return context
+
+
+class Milestone(TranslatableMixin, Orderable):
+    page = ParentalKey("pilots.PilotPage", related_name="milestones", on_delete=models.CASCADE)
+    title = models.CharField(_("milestone"), max_length=200)
+    planned_on = models.DateField(_("planned date"))
+    achieved_on = models.DateField(_("actual date"), null=True, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("planned_on"), FieldPanel("achieved_on")]
+    override_translatable_fields = [
+        SynchronizedField("planned_on", overridable=False),
+        SynchronizedField("achieved_on", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["sort_order"]
+
+    @property
+    def is_late(self) -> bool:
+        return self.achieved_on is None and self.planned_on < timezone.localdate()
+
+
+class Indicator(TranslatableMixin, Orderable):
+    """What a pilot measures. Its values over time are recorded once, in any language, as
+    ``IndicatorMeasurement`` rows, and shown on every language version of the pilot."""
+
+    page = ParentalKey("pilots.PilotPage", related_name="indicators", on_delete=models.CASCADE)
+    name = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50, help_text=_("For example: people, hours, %."))
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+
+    panels = [FieldPanel("name"), FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target")]
+    override_translatable_fields = [
+        SynchronizedField("baseline", overridable=False),
+        SynchronizedField("target", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return f"{self.page.title} — {self.name} ({self.unit})"
+
+
+def indicators_in_source_language():
+    """Values are entered against the source-language indicators, so each appears once."""
+    from django.conf import settings
+
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class IndicatorMeasurement(models.Model):
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="measurements",
+        limit_choices_to=indicators_in_source_language,
+    )
+    measured_on = models.DateField(_("measured on"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["measured_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "measured_on"], name="one_value_per_indicator_and_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.name}: {self.value} ({self.measured_on})"
+
+
+class EvidenceBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("What it shows"), max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        template = "pilots/blocks/evidence_block.html"
+        label = _("Evidence document")
+        description = _("A report, photo album or dataset that shows the pilot's results.")
+        preview_value = {"title": "Rapporto di monitoraggio"}
+
+
+class PilotPage(BasePage):
+    """A selected proposal tested in a pilot territory, with its milestones and indicators."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        RUNNING = "running", _("Running")
+        COMPLETED = "completed", _("Completed")
+        SUSPENDED = "suspended", _("Suspended")
+
+    proposal = models.ForeignKey(
+        "participation.Proposal",
+        verbose_name=_("selected proposal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pilots",
+        limit_choices_to={"status": "selected"},
+    )
+    company = models.CharField(_("company"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("end"), null=True, blank=True)
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    evidence = StreamField(
+        [("document", EvidenceBlock())], blank=True, verbose_name=_("evidence documents")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("proposal"),
+        FieldPanel("company"),
+        FieldRowPanel(
+            [FieldPanel("status"), FieldPanel("starts_on"), FieldPanel("ends_on")],
+            heading=_("Status and dates"),
+        ),
+        FieldPanel("description"),
+        InlinePanel("milestones", heading=_("Milestones"), label=_("Milestone")),
+        InlinePanel("indicators", heading=_("Indicators"), label=_("Indicator")),
+        FieldPanel("evidence"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("proposal"),
+        SynchronizedField("status"),
+        SynchronizedField("starts_on"),
+        SynchronizedField("ends_on"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("company"),
+        index.SearchField("description"),
+    ]
+
+    parent_page_types = ["pilots.PilotTerritoryPage"]
+    subpage_types = []
+
+    objects = listing_manager("", ("-starts_on", "pk"))
+
+    class Meta:
+        verbose_name = _("pilot page")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status in {self.Status.RUNNING, self.Status.COMPLETED} and not self.starts_on:
+            errors["starts_on"] = _("A running or completed pilot needs a start date.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The pilot cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from participation.trace import trace_from_pilot
+
+        from .charts import indicator_series
+
+        context = super().get_context(request, *args, **kwargs)
+        context["milestones"] = list(self.milestones.all())
+        context["indicator_series"] = indicator_series(list(self.indicators.all()))
+        context["trace"] = trace_from_pilot(self, request)
         return context

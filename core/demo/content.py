@@ -27,6 +27,7 @@ from .builder import (
     texts,
     tri,
 )
+from .challenges import ensure_challenges
 from .surveys import ensure_surveys
 
 
@@ -81,6 +82,7 @@ def build(builder: DemoBuilder) -> HomePage:
         builder.ensure_page(events_index, spec)
 
     ensure_surveys(builder, home)
+    ensure_challenges(builder, home)
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if site_settings.accessibility_page_id is None:

@@ -88,12 +88,13 @@ def page_languages(context):
                 .order_by("locale__language_code")
             )
             by_code = {t.locale.language_code: t for t in translations}
+            suffix = _neutral_route_suffix(request, page)
             return [
                 {
                     "code": code,
                     "name": names[code],
-                    "url": by_code[code].get_url(request),
-                    "full_url": request.build_absolute_uri(by_code[code].get_url(request)),
+                    "url": by_code[code].get_url(request) + suffix,
+                    "full_url": request.build_absolute_uri(by_code[code].get_url(request) + suffix),
                     "current": code == current,
                 }
                 for code, _name in settings.LANGUAGES
@@ -112,6 +113,15 @@ def page_languages(context):
         ]
 
     return _cached(request, ("languages", getattr(page, "pk", None)), compute)
+
+
+def _neutral_route_suffix(request, page) -> str:
+    """On a routable page's sub-page whose arguments mean the same in every language (a need's
+    key, a proposal's reference), switching language keeps the visitor on that sub-page."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or match.url_name not in getattr(page, "language_neutral_routes", ()):
+        return ""
+    return page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
 
 
 @register.filter

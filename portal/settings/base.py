@@ -175,6 +175,28 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 
+# Private files (proposal attachments): never under MEDIA_ROOT, never given a public URL; they
+# are sent only by permission-checked views. On S3, a separate bucket without public access.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-has-no-url/"},
+}
+AWS_PRIVATE_STORAGE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME", "")
+if AWS_PRIVATE_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "custom_domain": None,
+        },
+    }
+PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file, not memory
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor posts many fields
 
 # Wagtail
@@ -216,6 +238,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Surveys: submissions per visitor address per hour (0 disables the limit); trust the
 # X-Forwarded-For header only behind a proxy that sets it.
 SURVEY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEY_SUBMISSIONS_PER_HOUR", "20"))
+PROPOSAL_SUBMISSIONS_PER_HOUR = int(os.environ.get("PROPOSAL_SUBMISSIONS_PER_HOUR", "10"))
+SUPPORT_REQUESTS_PER_HOUR = int(os.environ.get("SUPPORT_REQUESTS_PER_HOUR", "20"))
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Background tasks (django-tasks): e-mail leaves outside the request. By default tasks are queued

@@ -1,0 +1,101 @@
+"""Indicator charts drawn on the server as SVG: no JavaScript to download on a slow connection,
+and a data table beside each chart for screen readers and for people who prefer numbers."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 64, 24, 20, 40
+
+
+@dataclass
+class ChartPoint:
+    measured_on: datetime.date
+    value: Decimal
+    note: str
+    x: float = 0
+    y: float = 0
+
+
+@dataclass
+class IndicatorSeries:
+    indicator: object
+    points: list[ChartPoint] = field(default_factory=list)
+    baseline_y: float = 0
+    target_y: float = 0
+    ticks: list[tuple[float, Decimal]] = field(default_factory=list)
+
+    width = WIDTH
+    height = HEIGHT
+    left = LEFT
+    right_edge = WIDTH - RIGHT
+    bottom_edge = HEIGHT - BOTTOM
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+    @property
+    def latest(self) -> ChartPoint | None:
+        return self.points[-1] if self.points else None
+
+    @property
+    def progress_percent(self) -> float | None:
+        """How far the latest value has come from the baseline towards the target."""
+        indicator = self.indicator
+        span = indicator.target - indicator.baseline
+        if self.latest is None or not span:
+            return None
+        return float((self.latest.value - indicator.baseline) / span * 100)
+
+
+def _scale(value, low, high, start, end) -> float:
+    if high == low:
+        return (start + end) / 2
+    return start + (float(value) - float(low)) / (float(high) - float(low)) * (end - start)
+
+
+def build_series(indicator, measurements) -> IndicatorSeries:
+    series = IndicatorSeries(indicator)
+    series.points = [ChartPoint(m.measured_on, m.value, m.note) for m in measurements]
+    values = [p.value for p in series.points] + [indicator.baseline, indicator.target]
+    low, high = min(values), max(values)
+    if low == high:
+        low, high = low - 1, high + 1
+    top, bottom = TOP, HEIGHT - BOTTOM
+    series.baseline_y = _scale(indicator.baseline, low, high, bottom, top)
+    series.target_y = _scale(indicator.target, low, high, bottom, top)
+    series.ticks = [
+        (
+            _scale(low + (high - low) * step / 4, low, high, bottom, top),
+            low + (high - low) * step / 4,
+        )
+        for step in range(5)
+    ]
+    if series.points:
+        first = series.points[0].measured_on.toordinal()
+        last = series.points[-1].measured_on.toordinal()
+        for point in series.points:
+            point.x = _scale(point.measured_on.toordinal(), first, last, LEFT, WIDTH - RIGHT)
+            point.y = _scale(point.value, low, high, bottom, top)
+    return series
+
+
+def indicator_series(indicators: list) -> list[IndicatorSeries]:
+    """One series per indicator, with the values recorded against any language version of it,
+    fetched in a single query."""
+    from .models import IndicatorMeasurement
+
+    if not indicators:
+        return []
+    keys = [indicator.translation_key for indicator in indicators]
+    by_key: dict = {key: [] for key in keys}
+    measurements = (
+        IndicatorMeasurement.objects.filter(indicator__translation_key__in=keys)
+        .select_related("indicator")
+        .order_by("measured_on", "pk")
+    )
+    for measurement in measurements:
+        by_key[measurement.indicator.translation_key].append(measurement)
+    return [build_series(indicator, by_key[indicator.translation_key]) for indicator in indicators]
