@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from participation import open_data
 
 handler500 = "core.views.server_error"
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("open-data/digivillae.json", open_data.open_data_json, name="open_data_json"),
+    path("open-data/<slug:dataset>.csv", open_data.open_data_csv, name="open_data_csv"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -42,6 +42,13 @@ class ChallengeIndexPage(SectionIndexPage):
             (label, [call for call in calls if call.status(now) == status])
             for status, label in ChallengeCallPage.Status.choices
         ]
+        context["has_calls"] = bool(calls)
+        context["open_data_sets"] = [
+            ("needs", _("Needs")),
+            ("calls", _("Calls")),
+            ("proposals", _("Selected proposals")),
+            ("indicators", _("Pilot indicators")),
+        ]
         return context
 
 

@@ -1,0 +1,283 @@
+"""Open data: the traceability chain as CSV and JSON, without personal data.
+
+Needs, calls, selected proposals and pilot indicator values, each row carrying the keys that
+link it to the previous step (need → call → proposal → pilot). Contact details, registration
+numbers, descriptions, evaluators and supporters never appear: only the organisation's name
+and the proposal's public fields.
+"""
+
+import json
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .export import to_csv
+
+COLUMNS = {
+    "needs": [
+        "need_id",
+        "title",
+        "description",
+        "territory_id",
+        "territory",
+        "theme",
+        "status",
+        "created_on",
+    ],
+    "calls": [
+        "call_id",
+        "title",
+        "url",
+        "status",
+        "opens_at",
+        "submission_deadline",
+        "evaluation_ends_at",
+        "budget_eur",
+        "need_ids",
+    ],
+    "proposals": [
+        "reference",
+        "call_id",
+        "title",
+        "summary",
+        "language",
+        "organisation",
+        "country",
+        "maturity",
+        "expert_score",
+        "confirmed_supports",
+        "status",
+    ],
+    "indicators": [
+        "pilot_id",
+        "pilot",
+        "proposal_reference",
+        "indicator_id",
+        "indicator",
+        "unit",
+        "baseline",
+        "target",
+        "measured_on",
+        "value",
+    ],
+}
+DATASETS = tuple(COLUMNS)
+
+
+def _number(value):
+    return None if value is None else float(value) if isinstance(value, Decimal) else value
+
+
+def needs_rows(locale: Locale) -> list[dict]:
+    from .models import Need
+
+    needs = (
+        Need.objects.filter(locale=locale)
+        .exclude(status=Need.Status.REPORTED)
+        .select_related("territory", "theme")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "need_id": str(need.translation_key),
+            "title": need.title,
+            "description": need.description,
+            "territory_id": str(need.territory.translation_key) if need.territory else "",
+            "territory": need.territory.title if need.territory else "",
+            "theme": need.theme.name if need.theme else "",
+            "status": need.status,
+            "created_on": need.created_at.date().isoformat(),
+        }
+        for need in needs
+    ]
+
+
+def calls_rows(locale: Locale, request) -> list[dict]:
+    from .models import CallNeed, ChallengeCallPage
+
+    calls = list(
+        ChallengeCallPage.objects.live()
+        .public()
+        .filter(locale=locale, alias_of__isnull=True)
+        .defer_streamfields()
+        .order_by("opens_at", "pk")
+    )
+    needs: dict = {}
+    links = CallNeed.objects.filter(page__in=calls).values_list("page_id", "need__translation_key")
+    for page_id, need_key in links:
+        needs.setdefault(page_id, []).append(str(need_key))
+    return [
+        {
+            "call_id": str(call.translation_key),
+            "title": call.title,
+            "url": request.build_absolute_uri(call.get_url(request)),
+            "status": call.status(),
+            "opens_at": call.opens_at.isoformat(),
+            "submission_deadline": call.submission_deadline.isoformat(),
+            "evaluation_ends_at": call.evaluation_ends_at.isoformat(),
+            "budget_eur": _number(call.budget),
+            "need_ids": " ".join(needs.get(call.pk, [])),
+        }
+        for call in calls
+    ]
+
+
+def proposals_rows() -> list[dict]:
+    from .challenge_services import score_proposals
+    from .models import ChallengeCallPage, Proposal
+
+    proposals = list(
+        Proposal.objects.filter(status=Proposal.Status.SELECTED)
+        .select_related("call")
+        .annotate(support_count=Count("supports", filter=Q(supports__confirmed_at__isnull=False)))
+        .order_by("submitted_at", "pk")
+    )
+    totals = {}
+    by_call: dict = {}
+    for proposal in proposals:
+        by_call.setdefault(proposal.call.translation_key, []).append(proposal)
+    sources = {
+        call.translation_key: call
+        for call in ChallengeCallPage.objects.filter(
+            translation_key__in=list(by_call), alias_of__isnull=True
+        ).order_by("-locale__language_code")
+    }
+    for key, items in by_call.items():
+        for result in score_proposals(sources.get(key, items[0].call), items):
+            totals[result.proposal.pk] = result.total
+    return [
+        {
+            "reference": proposal.reference,
+            "call_id": str(proposal.call.translation_key),
+            "title": proposal.title,
+            "summary": proposal.summary,
+            "language": proposal.language,
+            "organisation": proposal.organisation_name,
+            "country": proposal.country,
+            "maturity": proposal.maturity,
+            "expert_score": totals.get(proposal.pk),
+            "confirmed_supports": proposal.support_count,
+            "status": proposal.status,
+        }
+        for proposal in proposals
+    ]
+
+
+def indicator_rows(locale: Locale) -> list[dict]:
+    from pilots.models import Indicator, IndicatorMeasurement
+
+    from .trace import pick_versions
+
+    measurements = list(
+        IndicatorMeasurement.objects.select_related("indicator", "indicator__page").order_by(
+            "indicator__page_id", "indicator__sort_order", "measured_on"
+        )
+    )
+    keys = {m.indicator.translation_key for m in measurements}
+    names = pick_versions(Indicator.objects.select_related("page", "locale"), keys, locale)
+    rows = []
+    for measurement in measurements:
+        indicator = names.get(measurement.indicator.translation_key, measurement.indicator)
+        pilot = indicator.page
+        rows.append(
+            {
+                "pilot_id": str(pilot.translation_key),
+                "pilot": pilot.title,
+                "proposal_reference": "",
+                "indicator_id": str(indicator.translation_key),
+                "indicator": indicator.name,
+                "unit": indicator.unit,
+                "baseline": _number(indicator.baseline),
+                "target": _number(indicator.target),
+                "measured_on": measurement.measured_on.isoformat(),
+                "value": _number(measurement.value),
+            }
+        )
+    from pilots.models import PilotPage
+
+    references = dict(
+        PilotPage.objects.filter(
+            translation_key__in={row["pilot_id"] for row in rows}, proposal__isnull=False
+        ).values_list("translation_key", "proposal__reference")
+    )
+    for row in rows:
+        row["proposal_reference"] = references.get(_uuid(row["pilot_id"]), "")
+    return rows
+
+
+def _uuid(value: str):
+    return uuid.UUID(value)
+
+
+def _locale(request) -> Locale | None:
+    code = request.GET.get("language", settings.LANGUAGE_CODE)
+    return Locale.objects.filter(language_code=code).first()
+
+
+def dataset_rows(name: str, locale: Locale, request) -> list[dict]:
+    if name == "needs":
+        return needs_rows(locale)
+    if name == "calls":
+        return calls_rows(locale, request)
+    if name == "proposals":
+        return proposals_rows()
+    return indicator_rows(locale)
+
+
+def _bad_language(request):
+    codes = ", ".join(code for code, _name in settings.LANGUAGES)
+    return HttpResponseBadRequest(
+        _("Unknown language: choose one of %(codes)s.") % {"codes": codes},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def open_data_json(request):
+    locale = _locale(request)
+    if locale is None:
+        return _bad_language(request)
+    with translation.override(locale.language_code):
+        data = {
+            "title": "DigiVillae — need → challenge → proposal → pilot",
+            "language": locale.language_code,
+            "generated_at": timezone.now().isoformat(),
+            "licence": "CC BY 4.0",
+            **{name: dataset_rows(name, locale, request) for name in DATASETS},
+        }
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def open_data_csv(request, dataset: str):
+    if dataset not in DATASETS:
+        return HttpResponse(
+            _("Unknown dataset: choose one of %(names)s.") % {"names": ", ".join(DATASETS)},
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    locale = _locale(request)
+    if locale is None:
+        return _bad_language(request)
+    with translation.override(locale.language_code):
+        rows = dataset_rows(dataset, locale, request)
+    headings = COLUMNS[dataset]
+    body = to_csv(
+        headings, [[row[h] if row[h] is not None else "" for h in headings] for row in rows]
+    )
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="digivillae-{dataset}-{locale.language_code}.csv"'
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
