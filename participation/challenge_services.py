@@ -6,7 +6,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -29,7 +28,7 @@ from .models.challenges import MAX_SCORE
 
 logger = logging.getLogger(__name__)
 
-SUPPORT_SALT = "participation.support"
+SUPPORT_SALT = "participation.support"  # keys the hash of supporters' addresses
 SUPPORT_LINK_MAX_AGE = 7 * 24 * 3600
 
 
@@ -180,13 +179,13 @@ def weighted_total(criteria, means: dict) -> float | None:
     return round(float(points / (weights * MAX_SCORE) * 100), 1)
 
 
-def score_proposals(call: ChallengeCallPage, proposals) -> list[ProposalScore]:
+def score_proposals(call: ChallengeCallPage, proposals, criteria=None) -> list[ProposalScore]:
     """Scores, thresholds and ranking of ``proposals`` (a list), in a fixed number of queries.
 
     Proposals that meet every minimum threshold rank first, by weighted total; the others keep
     their total but get no rank.
     """
-    criteria = list(call.criteria.all())
+    criteria = list(call.criteria.all()) if criteria is None else criteria
     results = {p.pk: ProposalScore(p) for p in proposals}
     rows = (
         CriterionScore.objects.filter(evaluation__proposal__in=list(results))
@@ -268,7 +267,7 @@ def email_digest(email: str) -> str:
 
 
 def support_link_value(support: Support) -> str:
-    return signing.dumps({"support": support.pk}, salt=SUPPORT_SALT, compress=True)
+    return support.token
 
 
 def request_support(proposal: Proposal, email: str, confirm_url_for) -> str:
@@ -308,28 +307,29 @@ class SupportLinkError(Exception):
         self.message = message
 
 
-def read_support_link(signed: str) -> dict:
-    try:
-        data = signing.loads(signed, salt=SUPPORT_SALT, max_age=SUPPORT_LINK_MAX_AGE)
-    except signing.SignatureExpired as error:
-        raise SupportLinkError(
-            _("This confirmation link has expired. Ask for a new one from the proposal page.")
-        ) from error
-    except signing.BadSignature as error:
+def read_support_link(token: str) -> Support:
+    """The support behind a confirmation link, or a SupportLinkError saying what is wrong."""
+    support = Support.objects.select_related("proposal").filter(token=token).first()
+    if support is None:
         raise SupportLinkError(
             _("This confirmation link is not valid. Copy the whole link from the e-mail.")
-        ) from error
-    return data
+        )
+    age = timezone.now() - support.created_at
+    if support.confirmed_at is None and age.total_seconds() > SUPPORT_LINK_MAX_AGE:
+        raise SupportLinkError(
+            _("This confirmation link has expired. Ask for a new one from the proposal page.")
+        )
+    return support
 
 
-def confirm_support(signed: str, proposal_filter: Q) -> tuple[Support, bool]:
+def confirm_support(token: str, proposal_filter: Q) -> tuple[Support, bool]:
     """Confirm the support behind a link; returns it and whether this call confirmed it."""
-    data = read_support_link(signed)
+    read_support_link(token)
     with transaction.atomic():
         support = (
             Support.objects.select_for_update()
             .select_related("proposal")
-            .filter(pk=data.get("support"))
+            .filter(token=token)
             .filter(proposal_filter)
             .first()
         )

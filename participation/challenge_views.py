@@ -21,9 +21,9 @@ from .challenge_services import (
     withdraw_proposal,
 )
 from .challenge_services import submit_proposal as store_proposal
-from .models import Need, Proposal
+from .models import Proposal
 from .services import within_rate_limit
-from .trace import pick_versions, trace_from_call, trace_from_proposal
+from .trace import ChainBuilder, trace_from_proposal
 from .views import privacy_url
 
 
@@ -54,39 +54,27 @@ def public_proposals(call):
 
 
 def serve_call(call, request):
-    needs = pick_versions(
-        Need.objects.exclude(status=Need.Status.REPORTED).select_related("territory", "locale"),
-        [link.need.translation_key for link in call.call_needs.select_related("need")],
-        call.locale,
-    )
-    from .models import NeedsIndexPage
-
-    register = NeedsIndexPage.objects.live().filter(locale_id=call.locale_id).first()
-    need_items = [
-        (
-            need,
-            register.get_url(request) + register.reverse_subpage("need_detail", args=[key])
-            if register
-            else "",
-        )
-        for key, need in needs.items()
-    ]
+    status = call.status()
     proposals = []
-    if call.status() in {call.Status.EVALUATION, call.Status.CLOSED}:
-        proposals = list(public_proposals(call))
+    if status in {call.Status.EVALUATION, call.Status.CLOSED}:
+        proposals = list(public_proposals(call).select_related("call"))
+    criteria = list(call.criteria.all())
     scores = []
     if call.results_are_public and proposals:
-        scores = score_proposals(call, proposals)
+        scores = score_proposals(call, proposals, criteria)
+    trace = ChainBuilder(request, call.locale, ("call", call.translation_key)).build(
+        call_keys=[call.translation_key], proposals=proposals, calls={call.translation_key: call}
+    )
     context = _context(
         call,
         request,
-        call_status=call.status(),
-        needs=need_items,
-        criteria=list(call.criteria.all()),
+        call_status=status,
+        needs=trace[0].items,  # the register entries this call answers, in the reader's language
+        criteria=criteria,
         questions=list(call.questions.order_by("-asked_on", "sort_order")),
         proposals=proposals,
         scores=scores,
-        trace=trace_from_call(call, request),
+        trace=trace,
     )
     return _render(call, request, call.get_template(request), context)
 

@@ -73,9 +73,22 @@ class ChainBuilder:
         self.current = current
 
     def build(
-        self, *, need_keys=(), call_keys=(), proposal_ids=(), pilot_keys=(), downstream=True
+        self,
+        *,
+        need_keys=(),
+        call_keys=(),
+        proposal_ids=(),
+        pilot_keys=(),
+        downstream=True,
+        latest_values=None,
+        proposals=None,
+        calls=None,
     ) -> list[TraceStage]:
-        from pilots.models import IndicatorMeasurement, PilotPage
+        """``latest_values`` — (indicator, measurement) pairs a pilot page has already loaded
+        for its charts — and ``proposals`` — the public proposals a call page has already
+        loaded, with their call — and ``calls`` — {translation key: call page} already in
+        hand — save fetching them again."""
+        from pilots.models import PilotPage
 
         from .models import CallNeed, ChallengeCallPage, Need, NeedsIndexPage, Proposal
 
@@ -85,12 +98,14 @@ class ChainBuilder:
 
         # Upstream: a pilot comes from a proposal, a proposal from a call, a call from needs.
         if pilot_keys:
-            proposal_ids |= set(
-                live_pilots.filter(translation_key__in=pilot_keys, proposal__isnull=False)
-                .values_list("proposal_id", flat=True)
-                .distinct()
+            origins = set(
+                live_pilots.filter(
+                    translation_key__in=pilot_keys, proposal__isnull=False
+                ).values_list("proposal_id", "proposal__call__translation_key")
             )
-        if proposal_ids:
+            proposal_ids |= {proposal_id for proposal_id, _key in origins}
+            call_keys |= {call_key for _id, call_key in origins}
+        elif proposal_ids:
             call_keys |= set(
                 Proposal.objects.filter(pk__in=proposal_ids).values_list(
                     "call__translation_key", flat=True
@@ -110,7 +125,9 @@ class ChainBuilder:
                         need__translation_key__in=need_keys, page__live=True
                     ).values_list("page__translation_key", flat=True)
                 )
-            if call_keys and not proposal_ids:
+            if proposals is not None:
+                proposal_ids = {proposal.pk for proposal in proposals}
+            elif call_keys and not proposal_ids:
                 proposal_ids |= set(
                     Proposal.objects.public()
                     .filter(call__translation_key__in=call_keys)
@@ -152,11 +169,13 @@ class ChainBuilder:
                         self.current == ("need", need.translation_key),
                     )
                 )
-        calls = {}
+        if calls is None or set(calls) != call_keys:
+            calls = {}
+            if call_keys:
+                calls = pick_versions(
+                    ChallengeCallPage.objects.live().select_related("locale"), call_keys, locale
+                )
         if call_keys:
-            calls = pick_versions(
-                ChallengeCallPage.objects.live().select_related("locale"), call_keys, locale
-            )
             for call in sorted(calls.values(), key=lambda c: c.opens_at):
                 stages["call"].items.append(
                     TraceItem(
@@ -174,13 +193,11 @@ class ChainBuilder:
                     )
                 )
         if proposal_ids:
-            proposals = (
-                Proposal.objects.public()
-                .filter(pk__in=proposal_ids)
-                .select_related("call")
-                .order_by("-status", "reference")
-            )
-            for proposal in proposals:
+            if proposals is None:
+                proposals = (
+                    Proposal.objects.public().filter(pk__in=proposal_ids).select_related("call")
+                )
+            for proposal in sorted(proposals, key=lambda p: (p.status != "selected", p.reference)):
                 call = calls.get(proposal.call.translation_key, proposal.call)
                 url = call.get_url(self.request) + call.reverse_subpage(
                     "proposal_detail", args=[proposal.reference]
@@ -209,35 +226,43 @@ class ChainBuilder:
                         self.current == ("pilot", pilot.translation_key),
                     )
                 )
-            latest: dict = {}
-            measurements = (
-                IndicatorMeasurement.objects.filter(indicator__page__translation_key__in=pilot_keys)
-                .select_related("indicator")
-                .order_by("measured_on", "pk")
-            )
-            for measurement in measurements:
-                latest[measurement.indicator.translation_key] = measurement
-            if latest:
-                from pilots.models import Indicator
-
-                names = pick_versions(
-                    Indicator.objects.select_related("locale"), list(latest), locale
-                )
-                for key, measurement in latest.items():
-                    indicator = names.get(key, measurement.indicator)
-                    stages["result"].items.append(
-                        TraceItem(
-                            indicator.name,
-                            meta=_("%(value)s %(unit)s on %(date)s (target %(target)s)")
-                            % {
-                                "value": _number(measurement.value),
-                                "unit": indicator.unit,
-                                "date": date_format(measurement.measured_on, "DATE_FORMAT"),
-                                "target": _number(indicator.target),
-                            },
-                        )
+            if latest_values is None:
+                latest_values = self.latest_values(pilot_keys)
+            for indicator, measurement in latest_values:
+                stages["result"].items.append(
+                    TraceItem(
+                        indicator.name,
+                        meta=_("%(value)s %(unit)s on %(date)s (target %(target)s)")
+                        % {
+                            "value": _number(measurement.value),
+                            "unit": indicator.unit,
+                            "date": date_format(measurement.measured_on, "DATE_FORMAT"),
+                            "target": _number(indicator.target),
+                        },
                     )
+                )
         return [stages[key] for key in STAGES]
+
+    def latest_values(self, pilot_keys) -> list[tuple]:
+        """The latest value of each indicator of these pilots, with the indicator's name in
+        the reader's language."""
+        from pilots.models import Indicator, IndicatorMeasurement
+
+        latest: dict = {}
+        measurements = (
+            IndicatorMeasurement.objects.filter(indicator__page__translation_key__in=pilot_keys)
+            .select_related("indicator")
+            .order_by("measured_on", "pk")
+        )
+        for measurement in measurements:
+            latest[measurement.indicator.translation_key] = measurement
+        if not latest:
+            return []
+        names = pick_versions(Indicator.objects.select_related("locale"), list(latest), self.locale)
+        return [
+            (names.get(key, measurement.indicator), measurement)
+            for key, measurement in latest.items()
+        ]
 
 
 def _number(value) -> str:
@@ -263,7 +288,7 @@ def trace_from_proposal(proposal, call, request) -> list[TraceStage]:
     )
 
 
-def trace_from_pilot(pilot, request) -> list[TraceStage]:
+def trace_from_pilot(pilot, request, latest_values=None) -> list[TraceStage]:
     return ChainBuilder(request, pilot.locale, ("pilot", pilot.translation_key)).build(
-        pilot_keys=[pilot.translation_key]
+        pilot_keys=[pilot.translation_key], latest_values=latest_values
     )

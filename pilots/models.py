@@ -137,7 +137,9 @@ class PilotTerritoryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["hubs"] = list(self.local_hubs.all())
         context["partner_page"] = (
-            next(iter(localized_pages([self.partner])), None) if (self.partner_id) else None
+            next(iter(localized_pages([self.partner], self.locale_id)), None)
+            if self.partner_id
+            else None
         )
         # Links may point at any language version of this territory: match on translation key.
         linked = {"territory_links__territory__translation_key": self.translation_key}
@@ -334,7 +336,11 @@ class PilotPage(BasePage):
         from .charts import indicator_series
 
         context = super().get_context(request, *args, **kwargs)
+        context["territory"] = self.get_parent()
         context["milestones"] = list(self.milestones.all())
-        context["indicator_series"] = indicator_series(list(self.indicators.all()))
-        context["trace"] = trace_from_pilot(self, request)
+        series = indicator_series(list(self.indicators.all()))
+        context["indicator_series"] = series
+        context["trace"] = trace_from_pilot(
+            self, request, [(s.indicator, s.latest) for s in series if s.latest]
+        )
         return context

@@ -135,10 +135,10 @@ class ChallengeCallPage(RoutablePageMixin, BasePage):
     """A call for solutions. Its status follows from its dates (entered in Italian time)."""
 
     class Status(models.TextChoices):
-        UPCOMING = "upcoming", _("Upcoming")
-        OPEN = "open", _("Open")
+        UPCOMING = "upcoming", _("Opening soon")
+        OPEN = "open", _("Open for proposals")
         EVALUATION = "evaluation", _("Under evaluation")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", _("Call closed")
 
     context = RichTextField(_("context"), features=TEXT_FEATURES)
     objectives = RichTextField(_("objectives"), features=TEXT_FEATURES)
@@ -312,7 +312,7 @@ class ChallengeCallPage(RoutablePageMixin, BasePage):
 
         return support_proposal(self, request, reference)
 
-    @path("support/<str:signed>/", name="confirm_support")
+    @path("support/<slug:signed>/", name="confirm_support")
     def confirm_support_view(self, request, signed):
         from participation.challenge_views import confirm_support_view
 

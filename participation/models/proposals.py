@@ -284,12 +284,18 @@ class CriterionScore(models.Model):
         return f"{self.criterion_key}: {self.score}"
 
 
+def new_support_token() -> str:
+    # URL-safe characters only: Wagtail page routes accept letters, digits, "-" and "_".
+    return secrets.token_urlsafe(32)
+
+
 class Support(models.Model):
     """A citizen's support for a shortlisted proposal. Only a keyed hash of the address is kept,
     enough to count one support per address without being able to show or reuse it."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
     email_digest = models.CharField(max_length=64)
+    token = models.CharField(max_length=64, unique=True, default=new_support_token)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 

@@ -192,7 +192,7 @@ class SurveyPage(BasePage):
         return SurveySubmission.objects.filter(page__translation_key=self.translation_key)
 
     def serve(self, request, *args, **kwargs):
-        from .views import serve_survey
+        from participation.views import serve_survey
 
         return serve_survey(self, request)
 

@@ -7,9 +7,15 @@ from wagtail.models import Page
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
-from participation.models import NeedsIndexPage, SurveyIndexPage, SurveyPage
+from participation.models import (
+    ChallengeCallPage,
+    ChallengeIndexPage,
+    NeedsIndexPage,
+    SurveyIndexPage,
+    SurveyPage,
+)
 from partners.models import PartnerIndexPage, PartnerPage
-from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
+from pilots.models import PilotPage, PilotTerritoryIndexPage, PilotTerritoryPage
 from tests.conftest import all_live_pages
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +34,9 @@ PAGE_TYPES = [
     SurveyIndexPage,
     SurveyPage,
     NeedsIndexPage,
+    ChallengeIndexPage,
+    ChallengeCallPage,
+    PilotPage,
 ]
 
 
@@ -60,6 +69,7 @@ ALLOWED_CHILDREN = {
         PilotTerritoryIndexPage,
         SurveyIndexPage,
         NeedsIndexPage,
+        ChallengeIndexPage,
     },
     StandardPage: {StandardPage},
     NewsIndexPage: {NewsPage},
@@ -69,10 +79,13 @@ ALLOWED_CHILDREN = {
     NewsPage: set(),
     EventPage: set(),
     PartnerPage: set(),
-    PilotTerritoryPage: set(),
+    PilotTerritoryPage: {PilotPage},
+    PilotPage: set(),
     SurveyIndexPage: {SurveyPage},
     SurveyPage: set(),
     NeedsIndexPage: set(),
+    ChallengeIndexPage: {ChallengeCallPage},
+    ChallengeCallPage: set(),
 }
 
 
@@ -96,6 +109,7 @@ def test_sections_are_unique_under_a_home_page():
         PilotTerritoryIndexPage,
         SurveyIndexPage,
         NeedsIndexPage,
+        ChallengeIndexPage,
     ):
         assert not model.can_create_at(home), model
     assert StandardPage.can_create_at(home)

@@ -61,3 +61,164 @@ def grow_answers(survey, total: int) -> None:
         )
         for _number in range(missing)
     )
+
+
+# Challenge calls ------------------------------------------------------------------------------
+
+CALL_OFFSETS = {
+    # days from now of: opening, end of questions, deadline, end of evaluation
+    "upcoming": (1, 5, 10, 20),
+    "open": (-10, 2, 5, 20),
+    "evaluation": (-30, -20, -10, 10),
+    "closed": (-60, -50, -40, -10),
+}
+
+
+def make_call(state: str = "open", slug: str = "sfida-di-prova", needs=(), criteria=None):
+    """A published Italian call in the given state, under the demo's challenges index."""
+    import datetime
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from participation.models import (
+        CallNeed,
+        ChallengeCallPage,
+        ChallengeIndexPage,
+        EvaluationCriterion,
+    )
+
+    index = page_in(ChallengeIndexPage, "it")
+    now = timezone.now()
+    opens, questions, deadline, evaluation = (
+        now + datetime.timedelta(days=days) for days in CALL_OFFSETS[state]
+    )
+    call = ChallengeCallPage(
+        title=f"Sfida di prova ({state})",
+        slug=slug,
+        context="<p>Contesto della sfida.</p>",
+        objectives="<p>Obiettivi.</p>",
+        eligibility="<p>Imprese e cooperative.</p>",
+        support_offered="<p>Fino a 10.000 euro.</p>",
+        budget=Decimal("30000"),
+        opens_at=opens,
+        questions_until=questions,
+        submission_deadline=deadline,
+        evaluation_ends_at=evaluation,
+        results_on=timezone.localdate(evaluation) + datetime.timedelta(days=1),
+    )
+    for weight, minimum, name in criteria or [(60, Decimal("2"), "Utilità"), (40, None, "Costo")]:
+        call.criteria.add(
+            EvaluationCriterion(
+                name=name, weight=weight, minimum_score=minimum, locale=index.locale
+            )
+        )
+    for need in needs:
+        call.call_needs.add(CallNeed(need=need))
+    index.add_child(instance=call)
+    call.save_revision().publish()
+    return ChallengeCallPage.objects.get(pk=call.pk)
+
+
+def pdf_bytes(title: str = "Scheda") -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 280), (255, 255, 255)).save(buffer, "PDF", title=title)
+    return buffer.getvalue()
+
+
+def pdf_upload(name: str = "scheda.pdf", content: bytes | None = None):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content or pdf_bytes(), content_type="application/pdf")
+
+
+def proposal_data(**overrides) -> dict:
+    import uuid
+
+    data = {
+        "organisation_name": "Innovazione Alpina Srl",
+        "country": "IT",
+        "registration_number": "IT01234567890",
+        "organisation_size": "small",
+        "contact_name": "Referente di prova",
+        "contact_email": "referente@example.com",
+        "title": "Sportello digitale mobile",
+        "summary": "Un furgone attrezzato porta l'aiuto digitale nei comuni.",
+        "description": "Descrizione riservata ai valutatori.",
+        "maturity": "prototype",
+        "estimated_cost": "15000",
+        "consent": "on",
+        "submission_token": str(uuid.uuid4()),
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def make_proposal(call, status: str = "submitted", **fields):
+    from django.utils import timezone
+
+    from participation.models import Proposal
+
+    values = {
+        "organisation_name": "Impresa di prova",
+        "country": "IT",
+        "registration_number": "IT0000001",
+        "organisation_size": "micro",
+        "contact_name": "Referente",
+        "contact_email": "impresa@example.com",
+        "title": "Soluzione di prova",
+        "summary": "Sintesi pubblica.",
+        "description": "Descrizione riservata.",
+        "maturity": "market",
+        "estimated_cost": 1000,
+        "consent_given_at": timezone.now(),
+        "status": status,
+        "was_shortlisted": status in {"shortlisted", "selected"},
+        "language": "it",
+    }
+    values.update(fields)
+    return Proposal.objects.create(call=call, **values)
+
+
+def make_evaluator(username: str, call=None):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from participation.models import EvaluatorAssignment
+
+    user = get_user_model().objects.create_user(username, password="evaluator-password")
+    user.groups.add(Group.objects.get(name="Evaluators"))
+    if call is not None:
+        EvaluatorAssignment.objects.create(call=call, evaluator=user)
+    return user
+
+
+def make_editor(username: str = "caporedattrice"):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, password="editor-password")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def committing_client(django_capture_on_commit_callbacks):
+    """A test client whose POSTs run their on-commit callbacks (receipts, decision e-mails), as
+    the real request's transaction would when it commits."""
+    from django.test import Client
+
+    client = Client()
+    original = client.post
+
+    def post(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return original(*args, **kwargs)
+
+    client.post = post
+    return client
