@@ -1,9 +1,13 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The browser tests' server writes e-mails to files that the test reads (receipts, links).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SERVE_MEDIA = True
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -12,7 +16,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "tests" / "artifacts" / "media"  # noqa: F405
-PRIVATE_MEDIA_ROOT = BASE_DIR / "tests" / "artifacts" / "private-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = os.environ.get(
+    "PRIVATE_MEDIA_ROOT",
+    BASE_DIR / "tests" / "artifacts" / "private-media",  # noqa: F405
+)
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 MAP_TILE_URL = "/static/img/map-placeholder-tile.png"
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -26,6 +26,43 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The live server's environment, for tests that read its e-mails or let time pass on it.
+LIVE: dict = {}
+
+
+def manage_live(code: str) -> str:
+    """Run Python in the live server's Django (``manage.py shell -c``); returns its output."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
+        env=LIVE["env"],
+        cwd=ROOT,
+        check=True,
+        timeout=120,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+def sent_mails() -> list[tuple[str, str]]:
+    """The (subject, body) of each e-mail the live server has sent, oldest first."""
+    import email
+
+    folder = LIVE["mail"]
+    if not folder.exists():
+        return []
+    mails = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns):
+        for raw in path.read_bytes().split(b"-" * 79):
+            if raw.strip():
+                message = email.message_from_bytes(raw.strip())
+                subject = str(
+                    email.header.make_header(email.header.decode_header(message["Subject"]))
+                )
+                mails.append((subject, message.get_payload(decode=True).decode()))
+    return mails
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -62,7 +99,11 @@ def live_site():
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(tmp / "media"),
+            "PRIVATE_MEDIA_ROOT": str(tmp / "private-media"),
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(tmp / "mail"),
         }
+        LIVE.update(env=env, mail=tmp / "mail")
         manage = [sys.executable, str(ROOT / "manage.py")]
         env.update(
             DJANGO_SUPERUSER_USERNAME="editor",

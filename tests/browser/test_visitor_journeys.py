@@ -49,6 +49,14 @@ PAGES = [
     "/it/bisogni/",
     "/fr/besoins/",
     "/en/needs/",
+    "/it/sfide/",
+    "/it/sfide/sportelli-digitali/",
+    "/it/sfide/sportelli-digitali/proposals/DV26-DEMO1/",
+    "/fr/defis/coworking-villages/",
+    "/fr/defis/coworking-villages/submit/",
+    "/fr/territoires/mont-rose/guichet-itinerant/",
+    "/en/challenges/digital-help-desks/proposals/DV26-DEMO2/",
+    "/en/territories/mont-rose/mobile-help-desk/",
 ]
 
 
