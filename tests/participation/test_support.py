@@ -145,3 +145,22 @@ def test_mail_failure_keeps_nothing(client, shortlisted, monkeypatch):
     response = ask(client, call, proposal)
     assert response.status_code == 503 and "non è stato possibile" in text_of(response).lower()
     assert not Support.objects.filter(proposal=proposal).exists()
+
+
+def test_public_proposal_page_shows_only_public_fields(client, shortlisted):
+    call, proposal = shortlisted
+    proposal.registration_number = "IT55544433322"
+    proposal.description = "Dettagli riservati ai valutatori"
+    proposal.contact_name = "Persona Riservata"
+    proposal.estimated_cost = 98765
+    proposal.save()
+    page = client.get(detail_url(call, proposal)).content.decode()
+    assert proposal.title in page and proposal.summary in page
+    assert proposal.organisation_name in page
+    for private in ("IT55544433322", "Dettagli riservati", "Persona Riservata", "98765", "98.765"):
+        assert private not in page, private
+    assert "impresa@example.com" not in page
+    # Proposals that never reached the shortlist are not public at all.
+    hidden = make_proposal(call, status="admissible", title="Non pubblica")
+    assert client.get(detail_url(call, hidden)).status_code == 404
+    assert "Non pubblica" not in client.get(call.url).content.decode()
