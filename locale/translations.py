@@ -1366,6 +1366,14 @@ T = {
         "«%(name)s» non è un documento PDF. Sono accettati solo file PDF.",
         "« %(name)s » n'est pas un document PDF. Seuls les fichiers PDF sont acceptés.",
     ),
+    "Too many failed attempts": ("Troppi tentativi non riusciti", "Trop de tentatives échouées"),
+    "This account is locked for an hour after too many failed sign-in attempts from your connection. Try again later, or ask an administrator to unlock it.": (
+        "Questo account è bloccato per un'ora dopo troppi accessi non riusciti dalla tua "
+        "connessione. Riprova più tardi o chiedi a un amministratore di sbloccarlo.",
+        "Ce compte est bloqué pendant une heure après trop de tentatives de connexion "
+        "échouées depuis votre connexion. Réessayez plus tard ou demandez à un administrateur "
+        "de le débloquer.",
+    ),
 }
 
 
