@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean
+.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -68,3 +68,12 @@ vendor:
 
 clean:
 	rm -rf $(VENV) staticfiles tests/artifacts
+
+# Backups: database (pg_dump custom format, or SQLite's backup) and media + private files.
+# make backup [BACKUP=backups/name]; make restore BACKUP=backups/name (into an empty database).
+backup: venv
+	$(MANAGE) backup $(BACKUP)
+
+restore: venv
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<folder>"; exit 1; }
+	$(MANAGE) restore $(BACKUP)
