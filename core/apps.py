@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the group-permission signal)
+        from .page_cache import connect_purge_signals
+
+        connect_purge_signals()

@@ -24,3 +24,5 @@ STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 MAP_TILE_URL = "/static/img/map-placeholder-tile.png"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests share one process: pages are not cached unless a test turns the cache on.
+PAGE_CACHE_SECONDS = 0
