@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore
+.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore bench
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -63,7 +63,7 @@ messages: venv
 vendor:
 	npm install --no-audit --no-fund
 	mkdir -p static/vendor/leaflet
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css \
 	  node_modules/leaflet/dist/images node_modules/leaflet/LICENSE static/vendor/leaflet/
 
 clean:
@@ -77,3 +77,9 @@ backup: venv
 restore: venv
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<folder>"; exit 1; }
 	$(MANAGE) restore $(BACKUP)
+
+# Load test on this machine: gunicorn + production settings + PostgreSQL (DATABASE_URL), wrk.
+bench: venv compilemessages
+	@command -v wrk >/dev/null 2>&1 || { apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk; }
+	@test -n "$(DATABASE_URL)" || { echo "make bench needs DATABASE_URL=postgres://..."; exit 1; }
+	$(PY) -m bench.run

@@ -72,3 +72,9 @@ def sitemap(request):
 def server_error(request):
     """500 page rendered without a database query, in the language the request was in."""
     return render(request, "500.html", status=500)
+
+
+def healthz(request):
+    """For load balancers and uptime checks: answers without touching the database (and is the
+    framework's floor in `make bench`)."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("open-data/digivillae.json", open_data.open_data_json, name="open_data_json"),
     path("open-data/<slug:dataset>.csv", open_data.open_data_csv, name="open_data_csv"),
     path("i18n/", include("django.conf.urls.i18n")),
