@@ -7,6 +7,7 @@ import datetime
 import json
 import random
 import uuid
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -76,8 +77,8 @@ def seed() -> dict:
             slug=f"bench-territory-{n}",
             region="Piemonte",
             municipalities="Comune A\nComune B",
-            latitude=44.5 + n / 100,
-            longitude=7.5 + n / 100,
+            latitude=Decimal("44.5") + Decimal(n) / 100,
+            longitude=Decimal("7.5") + Decimal(n) / 100,
         ),
     )
     surveys = SurveyIndexPage.objects.get(**italian)
