@@ -11,6 +11,8 @@ show (needs, proposals, supports, indicator values…), moves the cache to a new
 old entries are no longer read and expire on their own.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.cache import has_vary_header
@@ -40,6 +42,21 @@ def purge(**_kwargs) -> None:
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
+def shared_fragment(request, key, compute):
+    """A part of a page that is the same for every visitor (menus, the traceability timeline),
+    kept in the shared cache for NAVIGATION_CACHE_SECONDS within the current generation."""
+    seconds = getattr(settings, "NAVIGATION_CACHE_SECONDS", 0)
+    if not seconds:
+        return compute()
+    digest = hashlib.sha1(f"{request.get_host()}:{key!r}".encode(), usedforsecurity=False)
+    shared_key = f"fragment:{generation()}:{digest.hexdigest()}"
+    value = page_cache().get(shared_key)
+    if value is None:
+        value = compute()
+        page_cache().set(shared_key, value, seconds)
+    return value
+
+
 def _cacheable_request(request) -> bool:
     if request.method != "GET" or request.META.get("QUERY_STRING"):
         return False
@@ -50,7 +67,8 @@ def _cacheable_request(request) -> bool:
 
 
 def _key(request) -> str:
-    return f"page:{generation()}:{request.get_host()}:{request.path}"
+    digest = hashlib.sha1(f"{request.get_host()}:{request.path}".encode(), usedforsecurity=False)
+    return f"page:{generation()}:{digest.hexdigest()}"
 
 
 class AnonymousPageCacheMiddleware:

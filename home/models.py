@@ -69,25 +69,37 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from core.page_cache import shared_fragment
         from events.models import EventPage
         from news.models import NewsPage
         from participation.models import SurveyPage
         from pilots.models import PilotTerritoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.for_listing(self.locale)[:HOME_LISTING_SIZE]
-        context["upcoming_events"] = EventPage.objects.for_listing(self.locale).filter(
-            end__gte=timezone.now()
-        )[:HOME_LISTING_SIZE]
-        context["territories"] = PilotTerritoryPage.objects.for_listing(self.locale)
-        now = timezone.now()
-        context["open_surveys"] = SurveyPage.objects.for_listing(self.locale).filter(
-            opens_at__lte=now, closes_at__gt=now
-        )[:HOME_LISTING_SIZE]
-        context["surveys_index"] = self._section("participation.SurveyIndexPage")
-        context["news_index"] = self._section("news.NewsIndexPage")
-        context["events_index"] = self._section("events.EventIndexPage")
-        context["territories_index"] = self._section("pilots.PilotTerritoryIndexPage")
+
+        def listings():
+            now = timezone.now()
+            return {
+                "latest_news": list(NewsPage.objects.for_listing(self.locale)[:HOME_LISTING_SIZE]),
+                "upcoming_events": list(
+                    EventPage.objects.for_listing(self.locale).filter(end__gte=now)[
+                        :HOME_LISTING_SIZE
+                    ]
+                ),
+                "territories": list(PilotTerritoryPage.objects.for_listing(self.locale)),
+                "open_surveys": list(
+                    SurveyPage.objects.for_listing(self.locale).filter(
+                        opens_at__lte=now, closes_at__gt=now
+                    )[:HOME_LISTING_SIZE]
+                ),
+                "surveys_index": self._section("participation.SurveyIndexPage"),
+                "news_index": self._section("news.NewsIndexPage"),
+                "events_index": self._section("events.EventIndexPage"),
+                "territories_index": self._section("pilots.PilotTerritoryIndexPage"),
+            }
+
+        # The same for every visitor: kept in the shared cache, renewed when content changes.
+        context.update(shared_fragment(request, ("home", self.pk), listings))
         return context
 
     def _section(self, model_label: str):

@@ -43,10 +43,16 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             news_page = paginator.page(1)
         except EmptyPage:
             news_page = paginator.page(paginator.num_pages)
-        tags = (
-            Tag.objects.filter(news_newspagetag_items__content_object__in=self.news())
-            .distinct()
-            .order_by("name")
+        from core.page_cache import shared_fragment
+
+        tags = shared_fragment(
+            request,
+            ("news-tags", self.pk),
+            lambda: list(
+                Tag.objects.filter(news_newspagetag_items__content_object__in=self.news())
+                .distinct()
+                .order_by("name")
+            ),
         )
         return self.render(
             request,

@@ -7,7 +7,10 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from core.page_cache import shared_fragment
 
 from .challenge_forms import ProposalAmendForm, ProposalForm, SupportForm
 from .challenge_services import (
@@ -55,27 +58,32 @@ def public_proposals(call):
 
 def serve_call(call, request):
     status = call.status()
-    proposals = []
-    if status in {call.Status.EVALUATION, call.Status.CLOSED}:
-        proposals = list(public_proposals(call).select_related("call"))
-    criteria = list(call.criteria.all())
-    scores = []
-    if call.results_are_public and proposals:
-        scores = score_proposals(call, proposals, criteria)
-    trace = ChainBuilder(request, call.locale, ("call", call.translation_key)).build(
-        call_keys=[call.translation_key], proposals=proposals, calls={call.translation_key: call}
-    )
-    context = _context(
-        call,
-        request,
-        call_status=status,
-        needs=trace[0].items,  # the register entries this call answers, in the reader's language
-        criteria=criteria,
-        questions=list(call.questions.order_by("-asked_on", "sort_order")),
-        proposals=proposals,
-        scores=scores,
-        trace=trace,
-    )
+
+    def compute():
+        proposals = []
+        if status in {call.Status.EVALUATION, call.Status.CLOSED}:
+            proposals = list(public_proposals(call).select_related("call"))
+        criteria = list(call.criteria.all())
+        scores = []
+        if status == call.Status.CLOSED and proposals:
+            scores = score_proposals(call, proposals, criteria)
+        trace = ChainBuilder(request, call.locale, ("call", call.translation_key)).build(
+            call_keys=[call.translation_key],
+            proposals=proposals,
+            calls={call.translation_key: call},
+        )
+        return {
+            "needs": trace[0].items,  # the register entries it answers, in the reader's language
+            "criteria": criteria,
+            "questions": list(call.questions.order_by("-asked_on", "sort_order")),
+            "proposals": proposals,
+            "scores": scores,
+            "trace": trace,
+        }
+
+    # The same for every visitor: kept in the shared cache, renewed whenever content changes.
+    parts = shared_fragment(request, ("call", call.pk, status, get_language()), compute)
+    context = _context(call, request, call_status=status, **parts)
     return _render(call, request, call.get_template(request), context)
 
 

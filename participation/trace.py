@@ -9,7 +9,7 @@ per kind of item, whatever the length of the chain.
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -270,9 +270,19 @@ def _number(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _shared(request, key, compute):
+    from core.page_cache import shared_fragment
+
+    return shared_fragment(request, ("trace", translation.get_language(), *key), compute)
+
+
 def trace_from_need(need, request) -> list[TraceStage]:
-    return ChainBuilder(request, need.locale, ("need", need.translation_key)).build(
-        need_keys=[need.translation_key]
+    return _shared(
+        request,
+        ("need", need.pk),
+        lambda: ChainBuilder(request, need.locale, ("need", need.translation_key)).build(
+            need_keys=[need.translation_key]
+        ),
     )
 
 
@@ -283,12 +293,20 @@ def trace_from_call(call, request) -> list[TraceStage]:
 
 
 def trace_from_proposal(proposal, call, request) -> list[TraceStage]:
-    return ChainBuilder(request, call.locale, ("proposal", proposal.pk)).build(
-        proposal_ids=[proposal.pk]
+    return _shared(
+        request,
+        ("proposal", proposal.pk, call.pk),
+        lambda: ChainBuilder(request, call.locale, ("proposal", proposal.pk)).build(
+            proposal_ids=[proposal.pk]
+        ),
     )
 
 
 def trace_from_pilot(pilot, request, latest_values=None) -> list[TraceStage]:
-    return ChainBuilder(request, pilot.locale, ("pilot", pilot.translation_key)).build(
-        pilot_keys=[pilot.translation_key], latest_values=latest_values
+    return _shared(
+        request,
+        ("pilot", pilot.pk),
+        lambda: ChainBuilder(request, pilot.locale, ("pilot", pilot.translation_key)).build(
+            pilot_keys=[pilot.translation_key], latest_values=latest_values
+        ),
     )

@@ -2,6 +2,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from core.models import SiteSettings
+from core.page_cache import shared_fragment
 
 from .forms import build_survey_form_class
 from .results import answers_for, summarise
@@ -9,13 +10,18 @@ from .services import notify_owner, record_answer, within_rate_limit
 
 
 def privacy_url(request, survey) -> str:
+    """The privacy notice in the page's language (kept in the shared cache: it rarely changes)."""
     from core.i18n import localized_pages
 
-    site_settings = SiteSettings.for_request(request)
-    if not site_settings.privacy_page_id:
-        return ""
-    pages = localized_pages([site_settings.privacy_page], survey.locale_id)
-    return pages[0].get_url(request) if pages else site_settings.privacy_page.get_url(request)
+    def compute():
+        site_settings = SiteSettings.for_request(request)
+        if not site_settings.privacy_page_id:
+            return ""
+        pages = localized_pages([site_settings.privacy_page], survey.locale_id)
+        page = pages[0] if pages else site_settings.privacy_page
+        return page.get_url(request)
+
+    return shared_fragment(request, ("privacy", survey.locale_id), compute)
 
 
 def serve_survey(survey, request):
@@ -25,8 +31,17 @@ def serve_survey(survey, request):
     status = survey.status()
     context["survey_status"] = status
     if survey.shows_public_results:
-        context["results"] = summarise(survey, answers_for(survey), public=True)
-        context["answer_count"] = survey.all_submissions().count()
+        # A closed survey's results no longer change: the same for every visitor.
+        context.update(
+            shared_fragment(
+                request,
+                ("survey-results", survey.pk, survey.locale_id),
+                lambda: {
+                    "results": summarise(survey, answers_for(survey), public=True),
+                    "answer_count": survey.all_submissions().count(),
+                },
+            )
+        )
 
     if request.method != "POST":
         if status == survey.OPEN:

@@ -130,41 +130,48 @@ class PilotTerritoryPage(BasePage):
         return [line.strip() for line in self.municipalities.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
+        from core.page_cache import shared_fragment
+
+        context = super().get_context(request, *args, **kwargs)
+        # The same for every visitor: kept in the shared cache, renewed when content changes.
+        context.update(shared_fragment(request, ("territory", self.pk), self.related_content))
+        return context
+
+    def related_content(self) -> dict:
         from core.i18n import localized_pages
         from events.models import EventPage
         from news.models import NewsPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["hubs"] = list(self.local_hubs.all())
-        context["partner_page"] = (
-            next(iter(localized_pages([self.partner], self.locale_id)), None)
-            if self.partner_id
-            else None
-        )
-        # Links may point at any language version of this territory: match on translation key.
-        linked = {"territory_links__territory__translation_key": self.translation_key}
-        context["related_news"] = (
-            NewsPage.objects.for_listing(self.locale).filter(**linked).distinct()[:RELATED_ITEMS]
-        )
         from participation.models import Need, NeedsIndexPage
 
-        context["needs_register"] = (
-            NeedsIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        )
-        context["validated_needs"] = (
-            Need.objects.filter(
+        # Links may point at any language version of this territory: match on translation key.
+        linked = {"territory_links__territory__translation_key": self.translation_key}
+        return {
+            "hubs": list(self.local_hubs.all()),
+            "partner_page": (
+                next(iter(localized_pages([self.partner], self.locale_id)), None)
+                if self.partner_id
+                else None
+            ),
+            "related_news": list(
+                NewsPage.objects.for_listing(self.locale)
+                .filter(**linked)
+                .distinct()[:RELATED_ITEMS]
+            ),
+            "needs_register": NeedsIndexPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .first(),
+            "validated_needs": Need.objects.filter(
                 locale_id=self.locale_id, territory__translation_key=self.translation_key
             )
             .exclude(status=Need.Status.REPORTED)
-            .count()
-        )
-        context["pilots"] = PilotPage.objects.for_listing(self.locale).child_of(self)
-        context["related_events"] = (
-            EventPage.objects.for_listing(self.locale)
-            .filter(end__gte=timezone.now(), **linked)
-            .distinct()[:RELATED_ITEMS]
-        )
-        return context
+            .count(),
+            "pilots": list(PilotPage.objects.for_listing(self.locale).child_of(self)),
+            "related_events": list(
+                EventPage.objects.for_listing(self.locale)
+                .filter(end__gte=timezone.now(), **linked)
+                .distinct()[:RELATED_ITEMS]
+            ),
+        }
 
 
 class Milestone(TranslatableMixin, Orderable):
@@ -331,16 +338,24 @@ class PilotPage(BasePage):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
+        from core.page_cache import shared_fragment
         from participation.trace import trace_from_pilot
 
         from .charts import indicator_series
 
         context = super().get_context(request, *args, **kwargs)
-        context["territory"] = self.get_parent()
-        context["milestones"] = list(self.milestones.all())
-        series = indicator_series(list(self.indicators.all()))
-        context["indicator_series"] = series
-        context["trace"] = trace_from_pilot(
-            self, request, [(s.indicator, s.latest) for s in series if s.latest]
-        )
+
+        def monitoring():
+            series = indicator_series(list(self.indicators.all()))
+            return {
+                "territory": self.get_parent(),
+                "milestones": list(self.milestones.all()),
+                "indicator_series": series,
+                "trace": trace_from_pilot(
+                    self, request, [(s.indicator, s.latest) for s in series if s.latest]
+                ),
+            }
+
+        # The same for every visitor: kept in the shared cache, renewed when values change.
+        context.update(shared_fragment(request, ("pilot", self.pk), monitoring))
         return context

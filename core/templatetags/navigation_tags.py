@@ -1,7 +1,9 @@
 """Site-wide navigation: main menu, breadcrumbs and the language switcher.
 
 Each tag caches what it computes on the request, so the header and the <head> alternates share
-one query per concern however many times a template asks.
+one query per concern however many times a template asks; and, when NAVIGATION_CACHE_SECONDS is
+set, in the shared cache too, keyed by the page cache's generation, so a publish or a moved page
+shows in every menu at once.
 """
 
 from django import template
@@ -10,13 +12,15 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from core.page_cache import shared_fragment
+
 register = template.Library()
 
 
 def _cached(request, key, compute):
     cache = request.__dict__.setdefault("_navigation_cache", {})
     if key not in cache:
-        cache[key] = compute()
+        cache[key] = shared_fragment(request, key, compute)
     return cache[key]
 
 
@@ -61,7 +65,11 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2))
+    return _cached(
+        context["request"],
+        ("breadcrumbs", page.pk),
+        lambda: list(page.get_ancestors().filter(depth__gte=2)),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -112,7 +120,9 @@ def page_languages(context):
             for code, name in settings.LANGUAGES
         ]
 
-    return _cached(request, ("languages", getattr(page, "pk", None)), compute)
+    # The sub-page (a need, a proposal) and the query string are part of what is offered.
+    key = ("languages", getattr(page, "pk", None), get_language(), request.get_full_path())
+    return _cached(request, key, compute)
 
 
 def _neutral_route_suffix(request, page) -> str:

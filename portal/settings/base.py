@@ -146,6 +146,9 @@ else:
 # publish or a change to what pages show starts a new cache generation at once.
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Menus, breadcrumbs, language switchers and footer links are also kept in that cache, for
+# pages that are not served whole from it (forms, signed-in editors, query strings).
+NAVIGATION_CACHE_SECONDS = int(os.environ.get("NAVIGATION_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

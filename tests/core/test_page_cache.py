@@ -79,7 +79,7 @@ def test_posts_are_never_answered_from_the_cache(client):
     client.post(survey.url, {"website": ""})
     client.post(survey.url, {"website": ""})
     assert survey.all_submissions().count() == before  # invalid, but each was processed
-    assert not page_cache().get(f"page:1:testserver:{survey.url}")
+    assert client.get(survey.url).get("X-Page-Cache") is None
 
 
 def test_signed_in_visitors_and_query_strings_bypass_the_cache(client, django_user_model):
@@ -89,3 +89,45 @@ def test_signed_in_visitors_and_query_strings_bypass_the_cache(client, django_us
     editor = django_user_model.objects.create_superuser("capo", "capo@example.com", "x")
     client.force_login(editor)
     assert "X-Page-Cache" not in client.get("/it/progetto/")
+
+
+@pytest.fixture
+def fragments():
+    page_cache().clear()
+    with override_settings(PAGE_CACHE_SECONDS=0, NAVIGATION_CACHE_SECONDS=300):
+        yield
+    page_cache().clear()
+
+
+def test_every_uncached_page_needs_at_most_15_queries_with_shared_fragments(client, fragments):
+    from tests.conftest import all_live_pages, count_queries
+
+    over = {}
+    for page in all_live_pages():
+        queries, _response = count_queries(client, page.url)
+        if queries > 15:
+            over[page.url] = queries
+    assert not over, sorted(over.items())
+
+
+def test_menus_and_timelines_follow_a_publish(client, fragments):
+    from bs4 import BeautifulSoup
+
+    page = page_in(StandardPage, "it", slug="progetto")
+    client.get("/it/")
+    page.title = "Il progetto (nuovo titolo)"
+    page.save_revision().publish()
+    menu = BeautifulSoup(client.get("/it/").content, "html.parser").select_one(".main-nav")
+    assert "Il progetto (nuovo titolo)" in menu.get_text()
+
+
+def test_language_switcher_is_not_shared_between_sub_pages(client, fragments):
+    from bs4 import BeautifulSoup
+
+    register = page_in(NeedsIndexPage, "it")
+    needs = list(Need.objects.filter(locale=register.locale).exclude(status="reported")[:2])
+    for need in needs:
+        url = register.url + f"{need.translation_key}/"
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        french = soup.select_one('.language-switcher a[hreflang="fr"]')["href"]
+        assert french.endswith(f"/{need.translation_key}/")
