@@ -12,9 +12,11 @@ old entries are no longer read and expire on their own.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.utils.cache import has_vary_header
 
 GENERATION_KEY = "page-cache-generation"
@@ -25,21 +27,36 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+# Each process remembers the generation for a second, so a cached page costs one cache read;
+# a purge made by another process is therefore seen within a second, by this one at once.
+GENERATION_MEMO_SECONDS = 1.0
+_memo = {"value": None, "until": 0.0}
+
+
 def generation() -> int:
+    now = time.monotonic()
+    if _memo["value"] is not None and now < _memo["until"]:
+        return _memo["value"]
     cache = page_cache()
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         value = cache.get(GENERATION_KEY, 1)
+    _memo.update(value=value, until=now + GENERATION_MEMO_SECONDS)
     return value
+
+
+def _fresh_generation() -> int:
+    return time.time_ns() // 1000
 
 
 def purge(**_kwargs) -> None:
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    except ValueError:  # the cache was emptied: start from a number never used before
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    _memo.update(value=None, until=0.0)
 
 
 def shared_fragment(request, key, compute):
@@ -81,8 +98,13 @@ class AnonymousPageCacheMiddleware:
         key = _key(request)
         cached = page_cache().get(key)
         if cached is not None:
-            cached[CACHED_HEADER] = "hit"
-            return cached
+            # Stored as plain content and headers: cheaper to read back than a pickled response.
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response[CACHED_HEADER] = "hit"
+            return response
         response = self.get_response(request)
         if (
             response.status_code == 200
@@ -91,10 +113,9 @@ class AnonymousPageCacheMiddleware:
             and not has_vary_header(response, "Cookie")
             and "private" not in response.get("Cache-Control", "")
         ):
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
             response[CACHED_HEADER] = "miss"
-            page_cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+            headers = [(k, v) for k, v in response.items() if k != CACHED_HEADER]
+            page_cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
         return response
 
 

@@ -19,13 +19,21 @@ class PartnerIndexPage(SectionIndexPage):
         verbose_name = _("partners index page")
 
     def get_context(self, request, *args, **kwargs):
+        from core.page_cache import shared_fragment
+
         context = super().get_context(request, *args, **kwargs)
-        partners = list(PartnerPage.objects.for_listing(self.locale).child_of(self))
-        context["partners_by_role"] = [
-            (label, [p for p in partners if p.role == role])
-            for role, label in PartnerPage.Role.choices
-            if any(p.role == role for p in partners)
-        ]
+
+        def grouped():
+            partners = list(PartnerPage.objects.for_listing(self.locale).child_of(self))
+            return [
+                (str(label), [p for p in partners if p.role == role])
+                for role, label in PartnerPage.Role.choices
+                if any(p.role == role for p in partners)
+            ]
+
+        context["partners_by_role"] = shared_fragment(
+            request, ("partners", self.pk, self.locale_id), grouped
+        )
         return context
 
 
