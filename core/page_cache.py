@@ -46,6 +46,12 @@ def generation() -> int:
     return value
 
 
+def clear() -> None:
+    """Empty the page and fragment cache (and this process's memory of its generation)."""
+    page_cache().clear()
+    _memo.update(value=None, until=0.0)
+
+
 def _fresh_generation() -> int:
     return time.time_ns() // 1000
 

@@ -95,10 +95,15 @@ class PartnerPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from core.i18n import localized_pages
+        from core.page_cache import shared_fragment
 
         context = super().get_context(request, *args, **kwargs)
-        context["territories"] = localized_pages(
-            (link.territory for link in self.territory_links.select_related("territory")),
-            self.locale_id,
+        context["territories"] = shared_fragment(
+            request,
+            ("partner-territories", self.pk),
+            lambda: localized_pages(
+                (link.territory for link in self.territory_links.select_related("territory")),
+                self.locale_id,
+            ),
         )
         return context

@@ -151,7 +151,12 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "renditions",
         },
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            # Pages and their fragments: more than local memory's default of 300 entries.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
 # Anonymous page views are served from the "pages" cache for this long (0 turns it off); a
 # publish or a change to what pages show starts a new cache generation at once.

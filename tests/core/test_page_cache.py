@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from core.page_cache import page_cache
+from core.page_cache import clear as clear_page_cache
 from home.models import StandardPage
 from participation.models import Need, NeedsIndexPage
 from tests.conftest import page_in
@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def page_caching():
-    page_cache().clear()
+    clear_page_cache()
     with override_settings(PAGE_CACHE_SECONDS=300):
         yield
-    page_cache().clear()
+    clear_page_cache()
 
 
 def test_second_anonymous_view_is_served_from_the_cache_without_queries(client):
@@ -93,10 +93,10 @@ def test_signed_in_visitors_and_query_strings_bypass_the_cache(client, django_us
 
 @pytest.fixture
 def fragments():
-    page_cache().clear()
+    clear_page_cache()
     with override_settings(PAGE_CACHE_SECONDS=0, NAVIGATION_CACHE_SECONDS=300):
         yield
-    page_cache().clear()
+    clear_page_cache()
 
 
 def test_every_uncached_page_needs_at_most_15_queries_with_shared_fragments(client, fragments):
