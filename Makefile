@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore bench
+.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore bench audit
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -45,6 +45,11 @@ lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DATABASE_URL= $(MANAGE) makemigrations --check --dry-run
+	$(MAKE) audit
+
+# Known vulnerabilities in the pinned dependencies (PyPI's advisory data).
+audit: venv-dev
+	$(VENV)/bin/pip-audit -r requirements.txt -r requirements-dev.txt --progress-spinner off
 
 format: venv-dev
 	$(VENV)/bin/ruff check --fix .
