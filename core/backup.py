@@ -33,6 +33,15 @@ def _pg_args(database: dict) -> list[str]:
     return args
 
 
+def _sqlite_copy(source_path, target_path) -> None:
+    """SQLite's online backup: a consistent copy even while the site writes."""
+    source, target = sqlite3.connect(str(source_path)), sqlite3.connect(str(target_path))
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+
+
 def _file_roots() -> dict[str, Path]:
     return {"media": Path(settings.MEDIA_ROOT), "private-media": Path(settings.PRIVATE_MEDIA_ROOT)}
 
@@ -59,12 +68,7 @@ def make_backup(folder: Path, database: dict | None = None) -> Path:
             check=True,
         )
     elif "sqlite3" in engine:
-        source = sqlite3.connect(str(database["NAME"]))
-        target = sqlite3.connect(str(folder / SQLITE_COPY))
-        with target:
-            source.backup(target)
-        source.close()
-        target.close()
+        _sqlite_copy(database["NAME"], folder / SQLITE_COPY)
     else:
         raise ValueError(f"Unsupported database engine: {engine}")
     for name, root in _file_roots().items():
@@ -105,12 +109,7 @@ def restore_backup(folder: Path, database: dict | None = None) -> None:
             check=True,
         )
     elif "sqlite3" in engine:
-        source = sqlite3.connect(str(folder / SQLITE_COPY))
-        target = sqlite3.connect(str(database["NAME"]))
-        with target:
-            source.backup(target)
-        source.close()
-        target.close()
+        _sqlite_copy(folder / SQLITE_COPY, database["NAME"])
     else:
         raise ValueError(f"Unsupported database engine: {engine}")
     for name, root in _file_roots().items():

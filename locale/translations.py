@@ -445,10 +445,6 @@ T = {
         "Le risposte personali vengono cancellate dopo questo numero di giorni.",
         "Les réponses personnelles sont effacées après ce nombre de jours.",
     ),
-    "Please correct the answers marked below.": (
-        "Correggi le risposte segnalate qui sotto.",
-        "Veuillez corriger les réponses signalées ci-dessous.",
-    ),
     "Please give your consent to send personal data.": (
         "Per inviare dati personali devi dare il tuo consenso.",
         "Pour envoyer des données personnelles, vous devez donner votre consentement.",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from .forms import HONEYPOT_FIELD
+from .forms import HoneypotMixin
 from .models import Proposal
 from .models.proposals import MAX_ATTACHMENTS
 
@@ -75,7 +75,7 @@ class PdfAttachmentsField(forms.FileField):
         return uploads
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(HoneypotMixin, forms.ModelForm):
     attachments = PdfAttachmentsField(
         label=_("Attachments (PDF)"),
         help_text=_(
@@ -91,11 +91,6 @@ class ProposalForm(forms.ModelForm):
         error_messages={"required": _("Please give your consent, or the proposal cannot be sent.")},
     )
     submission_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     class Meta:
         model = Proposal
@@ -128,9 +123,6 @@ class ProposalForm(forms.ModelForm):
         self.fields["organisation_name"].widget.attrs["autocomplete"] = "organization"
         for name in ("country", "organisation_size", "maturity"):
             self.fields[name].choices = [("", _("Choose…"))] + list(self.fields[name].choices)[1:]
-
-    def is_from_a_robot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD))
 
     def kept_attachments(self) -> int:
         return self.existing_attachments
@@ -173,7 +165,7 @@ class ProposalAmendForm(ProposalForm):
         return self.existing_attachments - len(removed)
 
 
-class SupportForm(forms.Form):
+class SupportForm(HoneypotMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_(
@@ -182,11 +174,3 @@ class SupportForm(forms.Form):
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_from_a_robot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD))

@@ -119,9 +119,11 @@ def queue_receipt(proposal: Proposal, private_url: str, amended: bool = False) -
 
 
 def is_assigned(user, call: ChallengeCallPage) -> bool:
-    return EvaluatorAssignment.objects.filter(
-        evaluator=user, call__translation_key=call.translation_key
-    ).exists()
+    return (
+        EvaluatorAssignment.call_keys_for(user)
+        .filter(call__translation_key=call.translation_key)
+        .exists()
+    )
 
 
 @transaction.atomic

@@ -47,6 +47,11 @@ def _message(call, request, title, message, status=200, link=None):
     return _render(call, request, "participation/challenge_message.html", context, status)
 
 
+def _robot_refusal(call, request, title, link=None):
+    message = _("The form looks automated and was not saved. Leave the last field empty.")
+    return _message(call, request, title, message, status=400, link=link)
+
+
 def public_proposals(call):
     return (
         Proposal.objects.public()
@@ -114,13 +119,7 @@ def submit_proposal(call, request):
         return _submission_closed(call, request)
     form = ProposalForm(request.POST, request.FILES)
     if form.is_from_a_robot():
-        return _message(
-            call,
-            request,
-            _("Proposal not sent"),
-            _("The form looks automated and was not saved. Leave the last field empty."),
-            status=400,
-        )
+        return _robot_refusal(call, request, _("Proposal not sent"))
     if not within_rate_limit(request, "proposal", settings.PROPOSAL_SUBMISSIONS_PER_HOUR):
         context["form"] = form
         context["refusal"] = _(
@@ -257,14 +256,7 @@ def support_proposal(call, request, reference):
         )
     form = SupportForm(request.POST)
     if form.is_from_a_robot():
-        return _message(
-            call,
-            request,
-            _("Support not recorded"),
-            _("The form looks automated and was not saved. Leave the last field empty."),
-            status=400,
-            link=detail_url,
-        )
+        return _robot_refusal(call, request, _("Support not recorded"), link=detail_url)
     if not within_rate_limit(request, "support", settings.SUPPORT_REQUESTS_PER_HOUR):
         return proposal_detail(
             call,

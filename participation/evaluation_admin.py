@@ -22,7 +22,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from pilots.models import PilotTerritoryPage
 
 from .admin_views import admin_locale
-from .challenge_services import create_pilot_draft, decide, record_evaluation, score_proposals
+from .challenge_services import (
+    create_pilot_draft,
+    decide,
+    is_assigned,
+    record_evaluation,
+    score_proposals,
+)
 from .models import (
     ChallengeCallPage,
     Evaluation,
@@ -140,7 +146,7 @@ def visible_calls(user):
     calls = ChallengeCallPage.objects.filter(alias_of__isnull=True)
     if user.has_perm(DECIDE_PERMISSION):
         return calls.filter(locale=admin_locale())
-    keys = EvaluatorAssignment.objects.filter(evaluator=user).values("call__translation_key")
+    keys = EvaluatorAssignment.call_keys_for(user)
     return calls.filter(translation_key__in=keys).order_by("translation_key", "locale_id")
 
 
@@ -168,12 +174,7 @@ def call_index(request):
 
 
 def can_see_call(user, call) -> bool:
-    return (
-        user.has_perm(DECIDE_PERMISSION)
-        or EvaluatorAssignment.objects.filter(
-            evaluator=user, call__translation_key=call.translation_key
-        ).exists()
-    )
+    return user.has_perm(DECIDE_PERMISSION) or is_assigned(user, call)
 
 
 def call_proposals(request, call_id):
@@ -212,10 +213,7 @@ def proposal_view(request, pk):
     if not can_see_call(user, call):
         return refuse(request, _("You are not assigned to evaluate this call: nothing was saved."))
     criteria = list(call.criteria.all())
-    assigned = EvaluatorAssignment.objects.filter(
-        evaluator=user, call__translation_key=call.translation_key
-    ).exists()
-    can_score = assigned and user.has_perm(SCORE_PERMISSION)
+    can_score = user.has_perm(SCORE_PERMISSION) and is_assigned(user, call)
     can_decide = user.has_perm(DECIDE_PERMISSION)
     own = Evaluation.objects.filter(proposal=proposal, evaluator=user).first()
     score_form = decision_form = None

@@ -103,18 +103,23 @@ class SurveyFormBuilder(FormBuilder):
         )
 
 
-class SurveyFormBase(forms.Form):
-    """Adds what every survey form needs beside the editor's questions."""
+class HoneypotMixin(forms.Form):
+    """A field people never see or fill in (it is hidden from screen readers too): robots do."""
 
     website = forms.CharField(
         required=False,
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def is_from_a_robot(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+class SurveyFormBase(HoneypotMixin, forms.Form):
+    """Adds what every survey form needs beside the editor's questions."""
+
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def clean(self):
         """Consent is needed only when the visitor actually gives personal data."""

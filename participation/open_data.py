@@ -208,12 +208,8 @@ def indicator_rows(locale: Locale) -> list[dict]:
         ).values_list("translation_key", "proposal__reference")
     )
     for row in rows:
-        row["proposal_reference"] = references.get(_uuid(row["pilot_id"]), "")
+        row["proposal_reference"] = references.get(uuid.UUID(row["pilot_id"]), "")
     return rows
-
-
-def _uuid(value: str):
-    return uuid.UUID(value)
 
 
 def _locale(request) -> Locale | None:

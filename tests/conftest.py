@@ -39,3 +39,10 @@ def count_queries(client, url: str, **extra) -> tuple[int, object]:
         response = client.get(url, **extra)
     assert response.status_code == 200, (url, response.status_code)
     return len(context.captured_queries), response
+
+
+def text_of(response) -> str:
+    """The text a visitor reads on a response, with whitespace collapsed."""
+    from bs4 import BeautifulSoup
+
+    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())

@@ -369,7 +369,7 @@ def ensure_evaluators(call: ChallengeCallPage) -> list:
     return users
 
 
-def ensure_proposals(call: ChallengeCallPage) -> Proposal | None:
+def ensure_proposals(builder: DemoBuilder, call: ChallengeCallPage) -> Proposal | None:
     if call.all_proposals().exists():
         return call.all_proposals().filter(status=Proposal.Status.SELECTED).first()
     evaluators = ensure_evaluators(call)
@@ -379,7 +379,7 @@ def ensure_proposals(call: ChallengeCallPage) -> Proposal | None:
     for number, item in enumerate(PROPOSALS):
         organisation, country, size, language, title, summary, maturity, cost = item
         proposal = Proposal.objects.create(
-            call=call if language == "it" else call.get_translation(_locale(language)),
+            call=call.get_translation(builder.locales[language]),
             reference=f"DV26-DEMO{number + 1}",
             language=language,
             organisation_name=organisation,
@@ -436,12 +436,6 @@ def ensure_proposals(call: ChallengeCallPage) -> Proposal | None:
         if proposal.status == "selected":
             selected = proposal
     return selected
-
-
-def _locale(language: str):
-    from wagtail.models import Locale
-
-    return Locale.objects.get(language_code=language)
 
 
 def pilot_spec(proposal: Proposal) -> PageSpec:
@@ -550,7 +544,7 @@ def ensure_challenges(builder: DemoBuilder, home) -> None:
     index = builder.ensure_page(home, challenges_index_spec())
     closed = builder.ensure_page(index, closed_call_spec())
     builder.ensure_page(index, open_call_spec())
-    selected = ensure_proposals(closed)
+    selected = ensure_proposals(builder, closed)
     if selected is None:
         return
     territory = PilotTerritoryPage.objects.get(locale=builder.locales["it"], slug="mont-rose")

@@ -45,10 +45,7 @@ class ProposalQuerySet(models.QuerySet):
             return self
         if not user.has_perm("participation.view_proposal"):
             return self.none()
-        assigned = EvaluatorAssignment.objects.filter(evaluator=user).values(
-            "call__translation_key"
-        )
-        return self.filter(call__translation_key__in=assigned)
+        return self.filter(call__translation_key__in=EvaluatorAssignment.call_keys_for(user))
 
 
 class Proposal(models.Model):
@@ -232,6 +229,11 @@ class EvaluatorAssignment(models.Model):
 
     def __str__(self):
         return f"{self.evaluator} → {self.call}"
+
+    @classmethod
+    def call_keys_for(cls, user):
+        """The translation keys of the calls ``user`` evaluates (any language version)."""
+        return cls.objects.filter(evaluator=user).values("call__translation_key")
 
 
 class Evaluation(models.Model):

@@ -167,3 +167,15 @@ def page(browser, live_site):
     page = context.new_page()
     yield page
     context.close()
+
+
+def log_in(page, username: str, password: str) -> None:
+    """Sign in to the Wagtail admin through its login form, as a fresh visitor."""
+    import re
+
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.get_by_label(re.compile("Nome utente|Username")).fill(username)
+    page.get_by_label(re.compile("Password")).fill(password)
+    page.get_by_role("button", name=re.compile("Accedi|Sign in")).click()
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
-from tests.browser.conftest import EDITOR_PASSWORD, manage_live, sent_mails
+from tests.browser.conftest import EDITOR_PASSWORD, log_in, manage_live, sent_mails
 from tests.browser.test_visitor_journeys import WCAG_21_AA
 
 pytestmark = pytest.mark.browser
@@ -50,15 +50,6 @@ def let_time_pass(state: str) -> None:
         f"    evaluation_ends_at=now + datetime.timedelta(days={offsets[1]}),\n"
         ")\n"
     )
-
-
-def log_in(page, username: str, password: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.get_by_label(re.compile("Nome utente|Username")).fill(username)
-    page.get_by_label(re.compile("Password")).fill(password)
-    page.get_by_role("button", name=re.compile("Accedi|Sign in")).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def open_proposal_in_admin(page) -> None:

@@ -6,7 +6,7 @@ import re
 import polib
 import pytest
 
-from tests.browser.conftest import EDITOR_PASSWORD
+from tests.browser.conftest import EDITOR_PASSWORD, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -44,11 +44,7 @@ def add_question(page, index: int, label: str, field_type: str, choices: str = "
 
 
 def test_editor_builds_translates_and_publishes_a_survey(page, live_site):
-    page.goto("/admin/login/")
-    page.get_by_label(re.compile("Nome utente|Username")).fill("editor")
-    page.get_by_label(re.compile("Password")).fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name=re.compile("Accedi|Sign in")).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in(page, "editor", EDITOR_PASSWORD)
 
     # Find the Italian surveys section and add a survey page under it.
     page.goto("/admin/pages/search/?q=Partecipa")

@@ -10,15 +10,11 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from participation.models import ChallengeCallPage, EvaluationCriterion, Need
-from tests.conftest import page_in
+from tests.conftest import page_in, text_of
 from tests.participation.conftest import make_call
 
 pytestmark = pytest.mark.django_db
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
-
-
-def text_of(response) -> str:
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
 
 
 def test_status_follows_the_dates_in_italian_time():

@@ -4,14 +4,13 @@ thresholds, ranking and decisions sent to the applicant."""
 from decimal import Decimal
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
 
 from participation.challenge_services import score_proposals, weighted_total
 from participation.models import CriterionScore, Evaluation, Proposal, ProposalDecision
 from pilots.models import PilotPage, PilotTerritoryPage
-from tests.conftest import page_in
+from tests.conftest import page_in, text_of
 from tests.participation.conftest import make_call, make_editor, make_evaluator, make_proposal
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def client(committing_client):
     return committing_client
-
-
-def text_of(response) -> str:
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
 
 
 def score_data(call, marks, no_conflict=True, comment="") -> dict:

@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from participation.models import Proposal, ProposalAttachment
+from tests.conftest import text_of
 from tests.participation.conftest import (
     make_call,
     make_editor,
@@ -37,10 +38,6 @@ def call():
 
 def submit_url(call) -> str:
     return call.url + "submit/"
-
-
-def text_of(response) -> str:
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
 
 
 def send(client, call, files=(), **overrides):

@@ -3,12 +3,12 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.cache import cache
 from django.test import override_settings
 
 from participation.models import Support
+from tests.conftest import text_of
 from tests.participation.conftest import make_call, make_proposal
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def client(committing_client):
     return committing_client
-
-
-def text_of(response) -> str:
-    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
 
 
 @pytest.fixture
