@@ -43,6 +43,7 @@ chromium:
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff format --check .
 	DATABASE_URL= $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) audit
@@ -58,10 +59,10 @@ format: venv-dev
 test: venv-dev chromium lint compilemessages
 	$(VENV)/bin/pytest
 
-# Translators' workflow: extract strings, translate the .po files, then compile.
+# Translators' workflow: extract strings into the .po files (the one source of translations;
+# edit them with Poedit or Weblate), then compile. Fuzzy entries are never compiled.
 messages: venv
 	$(MANAGE) makemessages -l it -l fr -l en --no-location --ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles
-	$(PY) locale/translations.py
 	$(MANAGE) compile_catalogues
 
 # Refresh front-end libraries from the npm registry into static/vendor (committed).

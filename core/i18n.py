@@ -1,8 +1,12 @@
 """Helpers that find pages in the visitor's language without one query per item."""
 
+import zoneinfo
 from collections.abc import Iterable
 
 from wagtail.models import Locale, Page
+
+# Dates of events and calls are entered and shown in Italian time.
+EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Rome")
 
 
 def localized_pages(pages: Iterable[Page], locale_id: int | None = None) -> list[Page]:

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
+from wagtailcache.cache import WagtailCacheMixin
 
 
 class CustomImage(AbstractImage):
@@ -28,8 +29,12 @@ class CustomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class BasePage(Page):
-    """Abstract parent of every public page: social-sharing image and listing summary."""
+class BasePage(WagtailCacheMixin, Page):
+    """Abstract parent of every public page: social-sharing image and listing summary.
+
+    ``WagtailCacheMixin`` marks pages behind a view restriction ``Cache-Control: private``, so
+    the shared page cache never stores them (see ``core.page_cache``).
+    """
 
     listing_summary = models.CharField(
         _("listing summary"),
@@ -61,6 +66,12 @@ class BasePage(Page):
 
     def get_social_image(self):
         return self.social_image
+
+    def pages_showing_me(self) -> list[Page]:
+        """Pages that list or link this one, purged with it when it changes: its ancestors
+        (section listings, the home page) by default; page types linked from elsewhere add
+        the pages that link them."""
+        return list(self.get_ancestors().filter(depth__gte=2))
 
 
 class SectionIndexPage(BasePage):

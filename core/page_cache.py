@@ -1,143 +1,109 @@
-"""A shared cache of anonymous page views (Redis in production, local memory in development).
+"""Anonymous page views served from a shared cache, with wagtail-cache (see the README).
 
-Only what is the same for every visitor is cached: GET or HEAD of a language-prefixed path
-without a query string, from a visitor without a session, answered 200 without setting a cookie
-and without varying on cookies. A page that renders a form uses a CSRF token, which makes
-Django add ``Vary: Cookie``: such pages are never stored, so no visitor ever receives another's
-token, and POSTs are never answered from the cache.
+wagtail-cache stores and serves the responses; this module decides what may be stored and what
+a change purges:
 
-Publishing, unpublishing, moving or deleting a page, and any change to the records public pages
-show (needs, proposals, supports, indicator values…), moves the cache to a new generation: the
-old entries are no longer read and expire on their own.
+* only GET/HEAD of a language-prefixed path without a query string (``cacheable_request``), from
+  a visitor who is not signed in and not previewing, answered without a per-visitor cookie;
+  pages behind a view restriction answer ``Cache-Control: private`` (``BasePage`` mixes in
+  ``WagtailCacheMixin``) and personal pages ``private, no-store``: neither is ever stored;
+* publishing, unpublishing, moving or deleting a page purges that page (with its sub-routes)
+  and the pages that list it (``BasePage.pages_showing_me``), in every language;
+* a view restriction added or removed purges the page and everything below it at once;
+* site settings, images and documents show everywhere: a change to them empties the cache.
+
+Browsers are told to revalidate (``no-cache``): only the shared cache keeps pages, so a purge
+reaches every visitor.
 """
 
-import hashlib
-import time
+import logging
+import re
 
 from django.conf import settings
-from django.core.cache import caches
-from django.http import HttpResponse
-from django.utils.cache import has_vary_header
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtailcache.cache import clear_cache
 
-GENERATION_KEY = "page-cache-generation"
-CACHED_HEADER = "X-Page-Cache"
+logger = logging.getLogger(__name__)
 
-
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
+CACHE_STATUS_HEADER = "X-Wagtail-Cache"
 
 
-# Each process remembers the generation for a second, so a cached page costs one cache read;
-# a purge made by another process is therefore seen within a second, by this one at once.
-GENERATION_MEMO_SECONDS = 1.0
-_memo = {"value": None, "until": 0.0}
+def enabled() -> bool:
+    return bool(getattr(settings, "WAGTAIL_CACHE", False))
 
 
-def generation() -> int:
-    now = time.monotonic()
-    if _memo["value"] is not None and now < _memo["until"]:
-        return _memo["value"]
-    cache = page_cache()
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    _memo.update(value=value, until=now + GENERATION_MEMO_SECONDS)
-    return value
-
-
-def clear() -> None:
-    """Empty the page and fragment cache (and this process's memory of its generation)."""
-    page_cache().clear()
-    _memo.update(value=None, until=0.0)
-
-
-def _fresh_generation() -> int:
-    return time.time_ns() // 1000
-
-
-def purge(**_kwargs) -> None:
-    cache = page_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # the cache was emptied: start from a number never used before
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
-    _memo.update(value=None, until=0.0)
-
-
-def shared_fragment(request, key, compute):
-    """A part of a page that is the same for every visitor (menus, the traceability timeline),
-    kept in the shared cache for NAVIGATION_CACHE_SECONDS within the current generation."""
-    seconds = getattr(settings, "NAVIGATION_CACHE_SECONDS", 0)
-    if not seconds:
-        return compute()
-    digest = hashlib.sha1(f"{request.get_host()}:{key!r}".encode(), usedforsecurity=False)
-    shared_key = f"fragment:{generation()}:{digest.hexdigest()}"
-    value = page_cache().get(shared_key)
-    if value is None:
-        value = compute()
-        page_cache().set(shared_key, value, seconds)
-    return value
-
-
-def _cacheable_request(request) -> bool:
-    if request.method != "GET" or request.META.get("QUERY_STRING"):
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+def cacheable_request(request) -> bool:
+    if request.META.get("QUERY_STRING"):
         return False
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     return request.path.startswith(prefixes)
 
 
-def _key(request) -> str:
-    digest = hashlib.sha1(f"{request.get_host()}:{request.path}".encode(), usedforsecurity=False)
-    return f"page:{generation()}:{digest.hexdigest()}"
+def _url_pattern(path: str, with_subpaths: bool) -> str:
+    ending = "" if with_subpaths else "$"
+    return rf"^https?://[^/]+{re.escape(path)}{ending}"
 
 
-class AnonymousPageCacheMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
-            return self.get_response(request)
-        key = _key(request)
-        cached = page_cache().get(key)
-        if cached is not None:
-            # Stored as plain content and headers: cheaper to read back than a pickled response.
-            content, headers = cached
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            response[CACHED_HEADER] = "hit"
-            return response
-        response = self.get_response(request)
-        if (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not has_vary_header(response, "Cookie")
-            and "private" not in response.get("Cache-Control", "")
-        ):
-            response[CACHED_HEADER] = "miss"
-            headers = [(k, v) for k, v in response.items() if k != CACHED_HEADER]
-            page_cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
-        return response
+def translations_of(pages) -> list[Page]:
+    """Every language version of these pages (live or not: an unpublished one drops out)."""
+    keys = {page.translation_key for page in pages if page is not None}
+    if not keys:
+        return []
+    return list(Page.objects.filter(translation_key__in=keys, alias_of__isnull=True))
 
 
-# Models whose changes show on public pages; survey answers are left out on purpose: their
-# results are public only once a survey has closed, and a busy survey must not empty the cache.
-PURGING_MODELS = (
-    "wagtailcore.Page",
+def purge(pages=(), listings=()) -> None:
+    """Forget the cached views of ``pages`` (with their sub-routes: a call's proposals, a
+    register's needs) and of ``listings`` (their own address only), in every language."""
+    if not enabled():
+        return
+    patterns = []
+    for page, with_subpaths in [(p, True) for p in translations_of(pages)] + [
+        (p, False) for p in translations_of(listings)
+    ]:
+        path = page.get_url()
+        if path:
+            patterns.append(_url_pattern(path, with_subpaths))
+    if patterns:
+        _clear(patterns)
+
+
+def purge_everything(**_kwargs) -> None:
+    if enabled():
+        _clear(None)
+
+
+def _clear(patterns) -> None:
+    try:
+        clear_cache(patterns) if patterns else clear_cache()
+    except Exception:  # noqa: BLE001 — a cache outage must not break an editor's publish
+        logger.warning("Could not purge the page cache", exc_info=True)
+
+
+def purge_page(instance, **_kwargs) -> None:
+    if not enabled():
+        return
+    page = instance.specific_deferred if isinstance(instance, Page) else instance
+    if page.depth <= 3:  # the home page and the sections: in every page's menu
+        purge_everything()
+        return
+    showing = getattr(page, "pages_showing_me", None)
+    purge(pages=[page], listings=showing() if showing else list(page.get_ancestors()))
+
+
+def purge_restricted(instance, **_kwargs) -> None:
+    """A restriction covers the page and its descendants: purge the whole branch."""
+    purge(pages=[instance.page])
+
+
+def purge_after_move(instance, url_path_before=None, **_kwargs) -> None:
+    purge_everything()
+
+
+EVERYWHERE = (
     "core.SiteSettings",
-    "participation.Theme",
-    "participation.Need",
-    "participation.Proposal",
-    "participation.ProposalDecision",
-    "participation.Support",
-    "participation.CriterionScore",
-    "pilots.IndicatorMeasurement",
-    "wagtailimages.Image",
     "core.CustomImage",
     "wagtaildocs.Document",
 )
@@ -145,15 +111,20 @@ PURGING_MODELS = (
 
 def connect_purge_signals() -> None:
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(purge, dispatch_uid=f"page-cache-{signal}")
-    for label in PURGING_MODELS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        post_save.connect(purge, sender=model, dispatch_uid=f"page-cache-save-{label}")
-        post_delete.connect(purge, sender=model, dispatch_uid=f"page-cache-delete-{label}")
+    page_published.connect(purge_page, dispatch_uid="page-cache-published")
+    page_unpublished.connect(purge_page, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(purge_after_move, dispatch_uid="page-cache-moved")
+    post_delete.connect(purge_everything, sender=Page, dispatch_uid="page-cache-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            purge_restricted,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page-cache-restrict-{signal}",
+        )
+    for label in EVERYWHERE:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                purge_everything, sender=model, dispatch_uid=f"page-cache-{label}-{signal}"
+            )

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
-from .models import EVENT_TIME_ZONE
+from core.i18n import EVENT_TIME_ZONE
 
 
 def build_calendar(events, request, name: str) -> Calendar:

@@ -1,5 +1,4 @@
 import json
-import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -14,15 +13,18 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.i18n import EVENT_TIME_ZONE, localized_pages
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from pilots.links import TerritoryLink
 
-EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Rome")
+from .ical import calendar_response
+
 PAST_EVENTS_PER_PAGE = 10
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+    communication_officers_edit = True  # core.signals grants them this section
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -55,8 +57,6 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from .ical import calendar_response
-
         return calendar_response(
             list(self.upcoming_events()),
             request,
@@ -189,8 +189,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
     def get_context(self, request, *args, **kwargs):
-        from core.i18n import localized_pages
-
         context = super().get_context(request, *args, **kwargs)
         context["territories"] = localized_pages(
             (link.territory for link in self.territory_links.select_related("territory")),
@@ -205,6 +203,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        from .ical import calendar_response
-
         return calendar_response([self], request, filename=f"{self.slug}.ics", name=self.title)
+
+    def pages_showing_me(self) -> list:
+        """Its section listings, and the territory pages it is linked to (they list it)."""
+        territories = [link.territory for link in self.territory_links.select_related("territory")]
+        return super().pages_showing_me() + territories

@@ -7,6 +7,10 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from events.models import EventIndexPage, EventPage
+from news.models import NewsIndexPage, NewsPage
+from participation.surveys.pages import SurveyIndexPage, SurveyPage
+from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 
 HOME_LISTING_SIZE = 3
 
@@ -69,17 +73,10 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from core.page_cache import shared_fragment
-        from events.models import EventPage
-        from news.models import NewsPage
-        from participation.models import SurveyPage
-        from pilots.models import PilotTerritoryPage
-
         context = super().get_context(request, *args, **kwargs)
-
-        def listings():
-            now = timezone.now()
-            return {
+        now = timezone.now()
+        context.update(
+            {
                 "latest_news": list(NewsPage.objects.for_listing(self.locale)[:HOME_LISTING_SIZE]),
                 "upcoming_events": list(
                     EventPage.objects.for_listing(self.locale).filter(end__gte=now)[
@@ -92,20 +89,15 @@ class HomePage(BasePage):
                         opens_at__lte=now, closes_at__gt=now
                     )[:HOME_LISTING_SIZE]
                 ),
-                "surveys_index": self._section("participation.SurveyIndexPage"),
-                "news_index": self._section("news.NewsIndexPage"),
-                "events_index": self._section("events.EventIndexPage"),
-                "territories_index": self._section("pilots.PilotTerritoryIndexPage"),
+                "surveys_index": self._section(SurveyIndexPage),
+                "news_index": self._section(NewsIndexPage),
+                "events_index": self._section(EventIndexPage),
+                "territories_index": self._section(PilotTerritoryIndexPage),
             }
-
-        # The same for every visitor: kept in the shared cache, renewed when content changes.
-        context.update(shared_fragment(request, ("home", self.pk), listings))
+        )
         return context
 
-    def _section(self, model_label: str):
-        from django.apps import apps
-
-        model = apps.get_model(model_label)
+    def _section(self, model):
         return model.objects.child_of(self).live().first()
 
 

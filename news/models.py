@@ -11,15 +11,18 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.i18n import localized_pages
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from pilots.links import TerritoryLink
 
+from .feeds import NewsAtomFeed, NewsRssFeed
+
 NEWS_PER_PAGE = 10
-FEED_SIZE = 20
 
 
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
+    communication_officers_edit = True  # core.signals grants them this section
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
@@ -43,16 +46,10 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             news_page = paginator.page(1)
         except EmptyPage:
             news_page = paginator.page(paginator.num_pages)
-        from core.page_cache import shared_fragment
-
-        tags = shared_fragment(
-            request,
-            ("news-tags", self.pk),
-            lambda: list(
-                Tag.objects.filter(news_newspagetag_items__content_object__in=self.news())
-                .distinct()
-                .order_by("name")
-            ),
+        tags = list(
+            Tag.objects.filter(news_newspagetag_items__content_object__in=self.news())
+            .distinct()
+            .order_by("name")
         )
         return self.render(
             request,
@@ -66,14 +63,10 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from .feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom(self, request):
-        from .feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 
@@ -142,8 +135,6 @@ class NewsPage(BasePage):
         return self.social_image or self.lead_image
 
     def get_context(self, request, *args, **kwargs):
-        from core.i18n import localized_pages
-
         context = super().get_context(request, *args, **kwargs)
         context["tag_list"] = list(self.tags.all())
         context["territories"] = localized_pages(
@@ -151,3 +142,8 @@ class NewsPage(BasePage):
             self.locale_id,
         )
         return context
+
+    def pages_showing_me(self) -> list:
+        """Its section listings, and the territory pages it is linked to (they list it)."""
+        territories = [link.territory for link in self.territory_links.select_related("territory")]
+        return super().pages_showing_me() + territories

@@ -3,8 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ParticipationConfig(AppConfig):
-    """Need surveys, the needs register and challenge calls (filled by the next issues)."""
+    """Need surveys, the needs register and challenge calls: three rooms (``surveys``,
+    ``needs``, ``challenges``) under one app label, so their tables and migrations stay one."""
 
     name = "participation"
     verbose_name = _("Participation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import purge
+
+        purge.connect()

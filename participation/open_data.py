@@ -18,7 +18,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .export import to_csv
+from pilots.models import Indicator, IndicatorMeasurement, PilotPage
+
+from .chain import pick_versions
+from .challenges.models import Proposal
+from .challenges.pages import CallNeed, ChallengeCallPage
+from .challenges.services import score_proposals
+from .common import to_csv
+from .needs.models import Need
 
 COLUMNS = {
     "needs": [
@@ -76,10 +83,8 @@ def _number(value):
 
 
 def needs_rows(locale: Locale) -> list[dict]:
-    from .models import Need
-
     needs = (
-        Need.objects.filter(locale=locale)
+        Need.objects.filter(locale=locale, live=True)
         .exclude(status=Need.Status.REPORTED)
         .select_related("territory", "theme")
         .order_by("created_at", "pk")
@@ -100,8 +105,6 @@ def needs_rows(locale: Locale) -> list[dict]:
 
 
 def calls_rows(locale: Locale, request) -> list[dict]:
-    from .models import CallNeed, ChallengeCallPage
-
     calls = list(
         ChallengeCallPage.objects.live()
         .public()
@@ -130,9 +133,6 @@ def calls_rows(locale: Locale, request) -> list[dict]:
 
 
 def proposals_rows() -> list[dict]:
-    from .challenge_services import score_proposals
-    from .models import ChallengeCallPage, Proposal
-
     proposals = list(
         Proposal.objects.filter(status=Proposal.Status.SELECTED)
         .select_related("call")
@@ -171,10 +171,6 @@ def proposals_rows() -> list[dict]:
 
 
 def indicator_rows(locale: Locale) -> list[dict]:
-    from pilots.models import Indicator, IndicatorMeasurement
-
-    from .trace import pick_versions
-
     measurements = list(
         IndicatorMeasurement.objects.select_related("indicator", "indicator__page").order_by(
             "indicator__page_id", "indicator__sort_order", "measured_on"
@@ -200,8 +196,6 @@ def indicator_rows(locale: Locale) -> list[dict]:
                 "value": _number(measurement.value),
             }
         )
-    from pilots.models import PilotPage
-
     references = dict(
         PilotPage.objects.filter(
             translation_key__in={row["pilot_id"] for row in rows}, proposal__isnull=False

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.i18n import localized_pages
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from pilots.links import TerritoryLink
@@ -19,21 +20,13 @@ class PartnerIndexPage(SectionIndexPage):
         verbose_name = _("partners index page")
 
     def get_context(self, request, *args, **kwargs):
-        from core.page_cache import shared_fragment
-
         context = super().get_context(request, *args, **kwargs)
-
-        def grouped():
-            partners = list(PartnerPage.objects.for_listing(self.locale).child_of(self))
-            return [
-                (str(label), [p for p in partners if p.role == role])
-                for role, label in PartnerPage.Role.choices
-                if any(p.role == role for p in partners)
-            ]
-
-        context["partners_by_role"] = shared_fragment(
-            request, ("partners", self.pk, self.locale_id), grouped
-        )
+        partners = list(PartnerPage.objects.for_listing(self.locale).child_of(self))
+        context["partners_by_role"] = [
+            (str(label), [p for p in partners if p.role == role])
+            for role, label in PartnerPage.Role.choices
+            if any(p.role == role for p in partners)
+        ]
         return context
 
 
@@ -94,16 +87,9 @@ class PartnerPage(BasePage):
         verbose_name = _("partner page")
 
     def get_context(self, request, *args, **kwargs):
-        from core.i18n import localized_pages
-        from core.page_cache import shared_fragment
-
         context = super().get_context(request, *args, **kwargs)
-        context["territories"] = shared_fragment(
-            request,
-            ("partner-territories", self.pk),
-            lambda: localized_pages(
-                (link.territory for link in self.territory_links.select_related("territory")),
-                self.locale_id,
-            ),
+        context["territories"] = localized_pages(
+            (link.territory for link in self.territory_links.select_related("territory")),
+            self.locale_id,
         )
         return context

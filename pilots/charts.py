@@ -82,20 +82,12 @@ def build_series(indicator, measurements) -> IndicatorSeries:
     return series
 
 
-def indicator_series(indicators: list) -> list[IndicatorSeries]:
-    """One series per indicator, with the values recorded against any language version of it,
-    fetched in a single query."""
-    from .models import IndicatorMeasurement
-
+def indicator_series(indicators: list, measurements) -> list[IndicatorSeries]:
+    """One series per indicator, from ``measurements`` recorded against any language version
+    of these indicators (read in one query)."""
     if not indicators:
         return []
-    keys = [indicator.translation_key for indicator in indicators]
-    by_key: dict = {key: [] for key in keys}
-    measurements = (
-        IndicatorMeasurement.objects.filter(indicator__translation_key__in=keys)
-        .select_related("indicator")
-        .order_by("measured_on", "pk")
-    )
-    for measurement in measurements:
-        by_key[measurement.indicator.translation_key].append(measurement)
+    by_key: dict = {indicator.translation_key: [] for indicator in indicators}
+    for measurement in measurements.order_by("measured_on", "pk"):
+        by_key.setdefault(measurement.indicator.translation_key, []).append(measurement)
     return [build_series(indicator, by_key[indicator.translation_key]) for indicator in indicators]

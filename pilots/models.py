@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,10 +13,11 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.i18n import localized_pages
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 
-RELATED_ITEMS = 5
+from .charts import indicator_series
 
 
 class PilotTerritoryIndexPage(SectionIndexPage):
@@ -130,48 +132,20 @@ class PilotTerritoryPage(BasePage):
         return [line.strip() for line in self.municipalities.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from core.page_cache import shared_fragment
-
+        """News, events and needs of the territory are added by their own apps' template tags
+        (``territory_news``, ``territory_events``, ``territory_needs``)."""
         context = super().get_context(request, *args, **kwargs)
-        # The same for every visitor: kept in the shared cache, renewed when content changes.
-        context.update(shared_fragment(request, ("territory", self.pk), self.related_content))
+        partner_page = None
+        if self.partner_id:
+            partner_page = next(iter(localized_pages([self.partner], self.locale_id)), None)
+        context.update(
+            {
+                "hubs": list(self.local_hubs.all()),
+                "partner_page": partner_page,
+                "pilots": list(PilotPage.objects.for_listing(self.locale).child_of(self)),
+            }
+        )
         return context
-
-    def related_content(self) -> dict:
-        from core.i18n import localized_pages
-        from events.models import EventPage
-        from news.models import NewsPage
-        from participation.models import Need, NeedsIndexPage
-
-        # Links may point at any language version of this territory: match on translation key.
-        linked = {"territory_links__territory__translation_key": self.translation_key}
-        return {
-            "hubs": list(self.local_hubs.all()),
-            "partner_page": (
-                next(iter(localized_pages([self.partner], self.locale_id)), None)
-                if self.partner_id
-                else None
-            ),
-            "related_news": list(
-                NewsPage.objects.for_listing(self.locale)
-                .filter(**linked)
-                .distinct()[:RELATED_ITEMS]
-            ),
-            "needs_register": NeedsIndexPage.objects.live()
-            .filter(locale_id=self.locale_id)
-            .first(),
-            "validated_needs": Need.objects.filter(
-                locale_id=self.locale_id, territory__translation_key=self.translation_key
-            )
-            .exclude(status=Need.Status.REPORTED)
-            .count(),
-            "pilots": list(PilotPage.objects.for_listing(self.locale).child_of(self)),
-            "related_events": list(
-                EventPage.objects.for_listing(self.locale)
-                .filter(end__gte=timezone.now(), **linked)
-                .distinct()[:RELATED_ITEMS]
-            ),
-        }
 
 
 class Milestone(TranslatableMixin, Orderable):
@@ -223,8 +197,6 @@ class Indicator(TranslatableMixin, Orderable):
 
 def indicators_in_source_language():
     """Values are entered against the source-language indicators, so each appears once."""
-    from django.conf import settings
-
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
@@ -338,24 +310,18 @@ class PilotPage(BasePage):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from core.page_cache import shared_fragment
-        from participation.trace import trace_from_pilot
-
-        from .charts import indicator_series
-
+        """The chain back to the need and proposal is added by participation's ``chain_of``
+        template tag: pilots know nothing of participation."""
         context = super().get_context(request, *args, **kwargs)
-
-        def monitoring():
-            series = indicator_series(list(self.indicators.all()))
-            return {
+        indicators = list(self.indicators.all())
+        measurements = IndicatorMeasurement.objects.filter(
+            indicator__translation_key__in=[indicator.translation_key for indicator in indicators]
+        ).select_related("indicator")
+        context.update(
+            {
                 "territory": self.get_parent(),
                 "milestones": list(self.milestones.all()),
-                "indicator_series": series,
-                "trace": trace_from_pilot(
-                    self, request, [(s.indicator, s.latest) for s in series if s.latest]
-                ),
+                "indicator_series": indicator_series(indicators, measurements),
             }
-
-        # The same for every visitor: kept in the shared cache, renewed when values change.
-        context.update(shared_fragment(request, ("pilot", self.pk), monitoring))
+        )
         return context

@@ -1,9 +1,8 @@
 """Site-wide navigation: main menu, breadcrumbs and the language switcher.
 
-Each tag caches what it computes on the request, so the header and the <head> alternates share
-one query per concern however many times a template asks; and, when NAVIGATION_CACHE_SECONDS is
-set, in the shared cache too, keyed by the page cache's generation, so a publish or a moved page
-shows in every menu at once.
+Each tag keeps what it computes on the request, so the header and the <head> alternates share
+one query per concern however many times a template asks. Nothing is kept beyond the request:
+whole pages are cached by wagtail-cache, and purged when a menu page changes.
 """
 
 from django import template
@@ -12,7 +11,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from core.page_cache import shared_fragment
+from core.i18n import localized_by_translation_keys
+from core.models import SiteSettings
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ register = template.Library()
 def _cached(request, key, compute):
     cache = request.__dict__.setdefault("_navigation_cache", {})
     if key not in cache:
-        cache[key] = shared_fragment(request, key, compute)
+        cache[key] = compute()
     return cache[key]
 
 
@@ -142,9 +142,6 @@ def is_active_section(menu_page, page) -> bool:
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
     """The accessibility statement and privacy notice in the visitor's language."""
-    from core.i18n import localized_by_translation_keys
-    from core.models import SiteSettings
-
     request = context["request"]
     page = context.get("page")
 

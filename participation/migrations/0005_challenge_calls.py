@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import participation.models.proposals
+import participation.challenges.models
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
             name='Proposal',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(default=participation.models.proposals.new_reference, max_length=20, unique=True, verbose_name='reference')),
+                ('reference', models.CharField(default=participation.challenges.models.new_reference, max_length=20, unique=True, verbose_name='reference')),
                 ('language', models.CharField(choices=[('it', 'Italiano'), ('fr', 'Français'), ('en', 'English')], default='it', max_length=8, verbose_name='written in')),
                 ('organisation_name', models.CharField(max_length=200, verbose_name='organisation')),
                 ('country', models.CharField(choices=[('IT', 'Italy'), ('FR', 'France'), ('CH', 'Switzerland'), ('MC', 'Monaco'), ('EU', 'Another European Union country'), ('XX', 'Another country')], max_length=2, verbose_name='country')),
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
             name='ProposalAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, storage=participation.models.proposals.private_storage, upload_to=participation.models.proposals.attachment_path, verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=participation.challenges.models.private_storage, upload_to=participation.challenges.models.attachment_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
@@ -159,7 +159,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email_digest', models.CharField(max_length=64)),
-                ('token', models.CharField(default=participation.models.proposals.new_support_token, max_length=64, unique=True)),
+                ('token', models.CharField(default=participation.challenges.models.new_support_token, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed at')),
                 ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='participation.proposal')),
@@ -231,7 +231,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('assigned_at', models.DateTimeField(auto_now_add=True, verbose_name='assigned at')),
                 ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evaluator_assignments', to='participation.challengecallpage', verbose_name='call')),
-                ('evaluator', models.ForeignKey(limit_choices_to=participation.models.proposals.evaluator_choices, on_delete=django.db.models.deletion.CASCADE, related_name='evaluator_assignments', to=settings.AUTH_USER_MODEL, verbose_name='evaluator')),
+                ('evaluator', models.ForeignKey(limit_choices_to=participation.challenges.models.evaluator_choices, on_delete=django.db.models.deletion.CASCADE, related_name='evaluator_assignments', to=settings.AUTH_USER_MODEL, verbose_name='evaluator')),
             ],
             options={
                 'verbose_name': 'evaluator assignment',

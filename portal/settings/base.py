@@ -34,12 +34,14 @@ INSTALLED_APPS = [
     "partners",
     "pilots",
     "participation",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtailcache",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -64,8 +66,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # A cached page is answered here, with the headers the middleware below gave it once.
-    "core.page_cache.AnonymousPageCacheMiddleware",
+    "core.middleware.BrowserRevalidationMiddleware",
+    # wagtail-cache stores anonymous page views here (the fetching half comes last).
+    "wagtailcache.cache.UpdateCacheMiddleware",
     "core.db_router.ReplicaReadsMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
+    # After authentication, so signed-in users never read the shared cache.
+    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -158,13 +163,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
     }
-# Anonymous page views are served from the "pages" cache for this long (0 turns it off); a
-# publish or a change to what pages show starts a new cache generation at once.
-PAGE_CACHE_ALIAS = "pages"
+# Anonymous page views are served by wagtail-cache from the "pages" cache for this long (0 turns
+# it off); a change purges the pages that show it (core.page_cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Menus, breadcrumbs, language switchers and footer links are also kept in that cache, for
-# pages that are not served whole from it (forms, signed-in editors, query strings).
-NAVIGATION_CACHE_SECONDS = int(os.environ.get("NAVIGATION_CACHE_SECONDS", "300"))
+CACHES["pages"]["TIMEOUT"] = PAGE_CACHE_SECONDS
+WAGTAIL_CACHE = PAGE_CACHE_SECONDS > 0
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_KEYRING = True  # remembers each address's entries, so a purge can be scoped
+WAGTAIL_CACHE_IGNORE_QS = []  # any query string bypasses the cache (core.page_cache)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

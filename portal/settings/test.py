@@ -26,4 +26,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests share one process: pages are not cached unless a test turns the cache on.
 PAGE_CACHE_SECONDS = 0
-NAVIGATION_CACHE_SECONDS = 0
+WAGTAIL_CACHE = False

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from participation.services import erase_expired_personal_data
+from participation.surveys.retention import erase_expired_personal_data
 
 
 class Command(BaseCommand):

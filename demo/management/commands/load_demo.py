@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from demo.builder import DemoBuilder
+from demo.content import build
+
+
+class Command(BaseCommand):
+    help = "Build the DigiVillae demo site in Italian, French and English (idempotent)."
+
+    def handle(self, *args, **options):
+        builder = DemoBuilder(stdout=self.stdout if options["verbosity"] > 1 else None)
+        home = build(builder)
+        self.stdout.write(
+            _("Demo site ready at %(url)s (%(count)d pages or translations created).")
+            % {"url": home.url or "/", "count": builder.created}
+        )

@@ -1,0 +1,20 @@
+"""News shown on other apps' pages, read from the news side (a territory page lists its news
+without the pilots app importing news)."""
+
+from django import template
+
+from news.models import NewsPage
+
+register = template.Library()
+
+RELATED_ITEMS = 5
+
+
+@register.simple_tag
+def territory_news(territory, limit: int = RELATED_ITEMS) -> list:
+    """The latest news linked to any language version of ``territory``, in its language."""
+    return list(
+        NewsPage.objects.for_listing(territory.locale)
+        .filter(territory_links__territory__translation_key=territory.translation_key)
+        .distinct()[:limit]
+    )

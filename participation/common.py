@@ -1,0 +1,109 @@
+"""What the participation rooms (surveys, needs, challenges) share, and nothing else: the
+honeypot field, the per-address rate limit, the privacy-notice link and the spreadsheet writer.
+
+Spreadsheet cells that start with =, +, -, @, tab or carriage return are run as formulas by
+spreadsheet programs; such values are prefixed with an apostrophe so they are shown as text
+(OWASP advice).
+"""
+
+import csv
+import io
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from wagtail.models import Locale
+
+from core.i18n import localized_pages
+from core.models import SiteSettings
+
+HONEYPOT_FIELD = "website"
+
+
+def admin_locale() -> Locale:
+    """The content locale matching the editor's admin language (the default one otherwise)."""
+    return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see or fill in (it is hidden from screen readers too): robots do."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_from_a_robot(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+def client_address(request) -> str:
+    """The visitor's address; behind a trusted proxy, the last hop it added."""
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def within_rate_limit(request, scope: str = "survey", limit: int | None = None) -> bool:
+    """Count this attempt for the visitor's address; False once over the hourly limit.
+
+    ``scope`` keeps separate counts for surveys, proposals and supports.
+    """
+    if limit is None:
+        limit = settings.SURVEY_SUBMISSIONS_PER_HOUR
+    if not limit:
+        return True
+    key = f"{scope}-rate:{client_address(request)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        attempts = 1
+    return attempts <= limit
+
+
+def privacy_url(request, page) -> str:
+    """The privacy notice in the language of ``page`` (a survey or a call), or ""."""
+    site_settings = SiteSettings.for_request(request)
+    if not site_settings.privacy_page_id:
+        return ""
+    pages = localized_pages([site_settings.privacy_page], page.locale_id)
+    notice = pages[0] if pages else site_settings.privacy_page
+    return notice.get_url(request)
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+def to_csv(headings: list[str], rows: list[list]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([neutralise(heading) for heading in headings])
+    for row in rows:
+        writer.writerow([neutralise(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: spreadsheet programs read UTF-8
+
+
+def to_xlsx(headings: list[str], rows: list[list]) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Answers")
+    sheet.append([neutralise(heading) for heading in headings])
+    for row in rows:
+        sheet.append([neutralise(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

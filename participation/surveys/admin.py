@@ -1,0 +1,53 @@
+"""Surveys in the admin: the Theme snippet, and "Survey results" with its answers, exports and
+the respondent's data (views in ``admin_views.py``)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    menu_order = 300
+    add_to_admin_menu = False
+    list_display = ["name", "locale"]
+    search_fields = ["name"]
+
+
+register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_survey_admin_urls():
+    return [
+        path("surveys/", admin_views.survey_list, name="survey_list"),
+        path("surveys/respondent/", admin_views.respondent_data, name="survey_respondent"),
+        path(
+            "surveys/<uuid:translation_key>/results/",
+            admin_views.survey_results,
+            name="survey_results",
+        ),
+        path(
+            "surveys/<uuid:translation_key>/answers/",
+            admin_views.survey_answers,
+            name="survey_answers",
+        ),
+    ]
+
+
+class SurveyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.VIEW_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_survey_menu_item():
+    return SurveyMenuItem(_("Survey results"), reverse("survey_list"), icon_name="form", order=250)

@@ -1,0 +1,250 @@
+"""Admin views over a survey's answers in every language: results, answers list, export and
+one respondent's data (GDPR)."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from participation.common import admin_locale, to_csv, to_xlsx
+from pilots.models import PilotTerritoryPage
+
+from .models import SurveySubmission
+from .pages import SurveyPage
+from .results import option_labels, summarise
+from .services import erase_personal_data
+
+VIEW_PERMISSION = "participation.view_surveysubmission"
+ERASE_PERMISSION = "participation.delete_surveysubmission"
+ANSWERS_PER_PAGE = 50
+
+
+def require(request, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def survey_in_admin_language(translation_key) -> SurveyPage:
+    versions = {
+        s.locale.language_code: s
+        for s in SurveyPage.objects.filter(
+            translation_key=translation_key, alias_of__isnull=True
+        ).select_related("locale")
+    }
+    if not versions:
+        raise Http404
+    return (
+        versions.get(get_language())
+        or versions.get(settings.LANGUAGE_CODE)
+        or next(iter(versions.values()))
+    )
+
+
+class AnswerFilterForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    territory = forms.ChoiceField(label=gettext_lazy("Territory"), required=False)
+    date_from = forms.DateField(
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, locale=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("All"))] + list(settings.LANGUAGES)
+        territories = (
+            PilotTerritoryPage.objects.live()
+            .filter(locale=locale, alias_of__isnull=True)
+            .values_list("translation_key", "title")
+        )
+        self.fields["territory"].choices = [("", _("All"))] + [
+            (str(key), title) for key, title in territories
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("date_from")
+            and cleaned.get("date_to")
+            and (cleaned["date_to"] < cleaned["date_from"])
+        ):
+            self.add_error("date_to", _("The end date must not be before the start date."))
+        return cleaned
+
+    def apply(self, submissions):
+        if not self.is_valid():
+            return submissions
+        data = self.cleaned_data
+        if data.get("language"):
+            submissions = submissions.filter(language=data["language"])
+        if data.get("territory"):
+            submissions = submissions.filter(territory_key=data["territory"])
+        if data.get("date_from"):
+            submissions = submissions.filter(submit_time__date__gte=data["date_from"])
+        if data.get("date_to"):
+            submissions = submissions.filter(submit_time__date__lte=data["date_to"])
+        return submissions
+
+
+def survey_list(request):
+    require(request, VIEW_PERMISSION)
+    locale = admin_locale()
+    answers = (
+        SurveySubmission.objects.filter(page__translation_key=OuterRef("translation_key"))
+        .values("page__translation_key")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    surveys = (
+        SurveyPage.objects.filter(locale=locale, alias_of__isnull=True)
+        .annotate(answer_count=Subquery(answers))
+        .order_by("-opens_at")
+    )
+    return TemplateResponse(
+        request,
+        "participation/surveys/admin/survey_list.html",
+        {"surveys": surveys, "header_title": _("Surveys")},
+    )
+
+
+def filtered(request, survey):
+    form = AnswerFilterForm(request.GET or None, locale=survey.locale)
+    return form, form.apply(survey.all_submissions())
+
+
+def survey_results(request, translation_key):
+    require(request, VIEW_PERMISSION)
+    survey = survey_in_admin_language(translation_key)
+    form, submissions = filtered(request, survey)
+    rows = list(submissions.values_list("pk", "form_data"))
+    answer_ids = [pk for pk, _data in rows]
+    answers = [data for _pk, data in rows]
+    by_language = dict(submissions.order_by().values_list("language").annotate(total=Count("pk")))
+    return TemplateResponse(
+        request,
+        "participation/surveys/admin/survey_results.html",
+        {
+            "survey": survey,
+            "filter_form": form,
+            "results": summarise(survey, answers, public=False, answer_ids=answer_ids),
+            "answer_count": len(answers),
+            "by_language": [(name, by_language.get(code, 0)) for code, name in settings.LANGUAGES],
+            "query": request.GET.urlencode(),
+            "header_title": survey.title,
+        },
+    )
+
+
+def answer_table(survey, submissions, include_personal: bool):
+    """Headings and rows with stored values turned into labels in the survey's language."""
+    fields = [f for f in survey.get_form_fields() if include_personal or not f.is_personal]
+    labels = {f.clean_name: dict(option_labels(f, survey.locale)) for f in fields}
+    headings = [_("Submission date"), _("Language")] + [f.label for f in fields]
+    rows = []
+    for submission in submissions:
+        data = {**submission.form_data, **(submission.personal_data if include_personal else {})}
+        row = [
+            submission.submit_time.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            submission.get_language_display(),
+        ]
+        for field in fields:
+            value = data.get(field.clean_name)
+            mapping = labels[field.clean_name]
+            if isinstance(value, list):
+                value = "; ".join(mapping.get(str(item), str(item)) for item in value)
+            elif mapping and value is not None:
+                value = mapping.get(str(value), str(value))
+            row.append("" if value is None else value)
+        rows.append(row)
+    return headings, rows
+
+
+def survey_answers(request, translation_key):
+    require(request, VIEW_PERMISSION)
+    survey = survey_in_admin_language(translation_key)
+    form, submissions = filtered(request, survey)
+    submissions = submissions.order_by("-submit_time", "-pk")
+    export = request.GET.get("export")
+    if export in {"csv", "xlsx"}:
+        headings, rows = answer_table(survey, submissions, include_personal=True)
+        if export == "csv":
+            body, content_type = to_csv(headings, rows), "text/csv; charset=utf-8"
+        else:
+            body = to_xlsx(headings, rows)
+            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{survey.slug}-answers.{export}"'
+        return response
+    page = Paginator(submissions, ANSWERS_PER_PAGE).get_page(request.GET.get("p"))
+    headings, rows = answer_table(survey, page.object_list, include_personal=True)
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "participation/surveys/admin/survey_answers.html",
+        {
+            "survey": survey,
+            "filter_form": form,
+            "headings": headings,
+            "rows": rows,
+            "page_obj": page,
+            "query": query.urlencode(),
+            "header_title": survey.title,
+        },
+    )
+
+
+class RespondentForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Respondent's e-mail"))
+
+
+def respondent_data(request):
+    """Find, export or erase one respondent's answers by e-mail address (GDPR rights)."""
+    require(request, VIEW_PERMISSION)
+    form = RespondentForm(request.POST or request.GET or None)
+    submissions = SurveySubmission.objects.none()
+    if form.is_valid():
+        submissions = SurveySubmission.objects.filter(
+            respondent_email__iexact=form.cleaned_data["email"]
+        ).select_related("page")
+        if request.method == "POST" and request.POST.get("action") == "erase":
+            require(request, ERASE_PERMISSION)
+            erased = erase_personal_data(submissions)
+            messages.success(
+                request, _("Personal data erased from %(count)d answer(s).") % {"count": erased}
+            )
+            return redirect(request.path)
+        if request.GET.get("export") == "csv":
+            headings = [_("Survey"), _("Submission date"), _("Language"), _("Answers")]
+            rows = [
+                [
+                    s.page.title,
+                    s.submit_time.isoformat(),
+                    s.language,
+                    {**s.form_data, **s.personal_data},
+                ]
+                for s in submissions
+            ]
+            response = HttpResponse(to_csv(headings, rows), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="respondent-data.csv"'
+            return response
+    return TemplateResponse(
+        request,
+        "participation/surveys/admin/respondent.html",
+        {
+            "form": form,
+            "submissions": submissions,
+            "header_title": _("Respondent's data"),
+            "can_erase": request.user.has_perm(ERASE_PERMISSION),
+        },
+    )

@@ -1,0 +1,113 @@
+"""What a survey is made of: its questions, its answers and the themes they refer to.
+
+Answers are stored under language-neutral keys: a question's ``clean_name`` is synchronised
+across translations, and choice answers are stored as the choice's position, so an answer given
+in French and one given in Italian to the same question count as one.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+SURVEY_FIELD_CHOICES = (
+    *FORM_FIELD_CHOICES,
+    ("rating", _("Rating from 1 to 5")),
+    ("territory", _("Which pilot territory")),
+    ("theme", _("Which theme")),
+)
+CHOICE_FIELD_TYPES = {"dropdown", "multiselect", "radio", "checkboxes"}
+MULTIPLE_CHOICE_TYPES = {"multiselect", "checkboxes"}
+FREE_TEXT_TYPES = {"singleline", "multiline"}
+
+
+class Theme(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model):
+    """A theme of local needs (mobility, digital services…), shared by surveys and needs."""
+
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "participation/surveys/theme_preview.html"
+
+
+class SurveyFormField(TranslatableMixin, AbstractFormField):
+    """A question. Labels, help texts and choices are translated; the storage key is not."""
+
+    page = ParentalKey(
+        "participation.SurveyPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+    field_type = models.CharField(_("field type"), max_length=16, choices=SURVEY_FIELD_CHOICES)
+    personal_data = models.BooleanField(
+        _("asks for personal data"),
+        default=False,
+        help_text=_(
+            "Tick for names, phone numbers or addresses: these answers are erased after the "
+            "retention period and never published. E-mail questions always count as personal."
+        ),
+    )
+
+    panels = AbstractFormField.panels + [FieldPanel("personal_data")]
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        SynchronizedField("personal_data", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    @property
+    def is_personal(self) -> bool:
+        return self.personal_data or self.field_type == "email"
+
+
+class SurveySubmission(AbstractFormSubmission):
+    """One answer. Personal answers are kept apart from the rest so they can be erased while
+    the anonymous part still counts in the statistics."""
+
+    page = models.ForeignKey(
+        "participation.SurveyPage", on_delete=models.CASCADE, related_name="submissions"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    territory_key = models.UUIDField(_("territory"), null=True, blank=True, db_index=True)
+    personal_data = models.JSONField(
+        _("personal data"), default=dict, blank=True, encoder=DjangoJSONEncoder
+    )
+    respondent_email = models.EmailField(_("respondent's e-mail"), blank=True, db_index=True)
+    personal_data_erased_at = models.DateTimeField(
+        _("personal data erased at"), null=True, blank=True
+    )
+    submission_token = models.UUIDField(_("submission token"), default=uuid.uuid4, unique=True)
+
+    class Meta:
+        verbose_name = _("survey answer")
+        verbose_name_plural = _("survey answers")
+        ordering = ["-submit_time"]
+        indexes = [models.Index(fields=["page", "submit_time"])]
+
+    def get_data(self):
+        return {**self.form_data, **self.personal_data, "submit_time": self.submit_time}

@@ -1,0 +1,125 @@
+"""Survey pages, built by editors with Wagtail's form builder and translated with
+wagtail-localize; the form itself is built in ``forms.py`` and served by ``views.py``."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core.models import BasePage, SectionIndexPage
+from core.querysets import listing_manager
+
+from .models import SurveySubmission
+from .views import serve_survey
+
+
+class SurveyIndexPage(SectionIndexPage):
+    template = "participation/surveys/survey_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["participation.SurveyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("surveys index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        surveys = list(SurveyPage.objects.for_listing(self.locale).child_of(self))
+        now = timezone.now()
+        context["open_surveys"] = [s for s in surveys if s.status(now) == SurveyPage.OPEN]
+        context["upcoming_surveys"] = [s for s in surveys if s.status(now) == SurveyPage.UPCOMING]
+        context["closed_surveys"] = [s for s in surveys if s.status(now) == SurveyPage.CLOSED]
+        return context
+
+
+class SurveyPage(BasePage):
+    """A survey page; its form is built from its questions (see participation.surveys.forms)."""
+
+    UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
+    template = "participation/surveys/survey_page.html"
+
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    thank_you_text = RichTextField(_("thank-you text"), features=["bold", "italic", "link"])
+    results_published = models.BooleanField(
+        _("publish results"),
+        default=False,
+        help_text=_("Charts of the answers appear on the page once the survey has closed."),
+    )
+    retention_days = models.PositiveIntegerField(
+        _("retention of personal data (days)"),
+        default=365,
+        help_text=_("Personal answers are erased this many days after they were given."),
+    )
+    notify_email = models.EmailField(
+        _("send each answer to"),
+        blank=True,
+        help_text=_("Optional: the survey owner's address, to receive a notice per answer."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Open")),
+        InlinePanel("form_fields", label=_("Questions")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("results_published"),
+                FieldPanel("retention_days"),
+                FieldPanel("notify_email", permission="superuser"),
+            ],
+            heading=_("Results and personal data"),
+        ),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+        SynchronizedField("results_published"),
+        SynchronizedField("retention_days"),
+        SynchronizedField("notify_email"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["participation.SurveyIndexPage"]
+    subpage_types = []
+
+    objects = listing_manager("", ("closes_at", "pk"))
+
+    class Meta:
+        verbose_name = _("survey page")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The survey must close after it opens.")})
+
+    def status(self, now=None) -> str:
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return self.UPCOMING
+        if now >= self.closes_at:
+            return self.CLOSED
+        return self.OPEN
+
+    @property
+    def is_open(self) -> bool:
+        return self.status() == self.OPEN
+
+    @property
+    def shows_public_results(self) -> bool:
+        return self.results_published and self.status() == self.CLOSED
+
+    def get_form_fields(self):
+        return self.form_fields.all()
+
+    def all_submissions(self):
+        """Answers to every language version of this survey."""
+        return SurveySubmission.objects.filter(page__translation_key=self.translation_key)
+
+    def serve(self, request, *args, **kwargs):
+        return serve_survey(self, request)

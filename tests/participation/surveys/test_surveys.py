@@ -1,0 +1,269 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail_localize.models import TranslationSource
+
+from participation.models import SurveyFormField, SurveyPage, SurveySubmission
+from participation.surveys.retention import erase_expired_personal_data
+from tests.conftest import count_queries, page_in
+from tests.participation.conftest import answer_data, choice_value, grow_answers
+
+pytestmark = pytest.mark.django_db
+IT_URL = "/it/partecipa/bisogni-del-territorio/"
+FR_URL = "/fr/participez/besoins-du-territoire/"
+
+
+def valid_answers(client, url, language):
+    labels = {
+        "it": ("Unione del Fossanese", "Impresa", "Servizi pubblici digitali", "Ogni mese"),
+        "fr": ("Unione del Fossanese", "Entreprise", "Services publics numériques", "Chaque mois"),
+    }[language]
+    return answer_data(
+        client,
+        url,
+        territory=choice_value(client, url, "territory", labels[0]),
+        respondent_type=choice_value(client, url, "respondent_type", labels[1]),
+        priority_themes=[choice_value(client, url, "priority_themes", labels[2])],
+        connection_quality="4",
+        online_services=choice_value(client, url, "online_services", labels[3]),
+        distance_km="12",
+        main_need="Uno sportello digitale" if language == "it" else "Un guichet numérique",
+    )
+
+
+def test_questions_translate_but_keep_their_storage_keys(needs_survey):
+    french = needs_survey.get_translation(
+        needs_survey.locale.__class__.objects.get(language_code="fr")
+    )
+    italian_keys = [f.clean_name for f in needs_survey.form_fields.all()]
+    french_fields = list(french.form_fields.all())
+    assert [f.clean_name for f in french_fields] == italian_keys
+    assert french_fields[1].label == "Vous répondez en tant que…"
+    source = TranslationSource.objects.get_for_instance(needs_survey)
+    paths = set(source.stringsegment_set.values_list("context__path", flat=True))
+    assert any(path.endswith(".label") for path in paths)
+    assert not any(path.endswith(".clean_name") for path in paths)  # synchronised, not translated
+    assert {"clean_name", "field_type"} <= {
+        f.field_name for f in SurveyFormField.override_translatable_fields
+    }
+
+
+def test_answers_in_italian_and_french_count_together(client, open_survey):
+    for url, language in ((IT_URL, "it"), (FR_URL, "fr")):
+        response = client.post(url, valid_answers(client, url, language))
+        assert response.status_code == 200
+        assert (
+            "Thank" in response.content.decode()
+            or "Grazie" in response.content.decode()
+            or ("Merci" in response.content.decode())
+        )
+    submissions = open_survey.all_submissions()
+    assert sorted(submissions.values_list("language", flat=True)) == ["fr", "it"]
+    from participation.surveys.results import answers_for, summarise
+
+    results = {r.key: r for r in summarise(open_survey, answers_for(open_survey), public=False)}
+    role = {option.label: option.count for option in results["respondent_type"].options}
+    assert role["Impresa"] == 2  # "Entreprise" and "Impresa" are the same choice
+    territory = {option.label: option.count for option in results["territory"].options}
+    assert territory["Unione del Fossanese"] == 2
+    assert results["connection_quality"].average == 4
+    assert set(results["main_need"].texts) == {"Uno sportello digitale", "Un guichet numérique"}
+
+
+def test_bad_input_gets_a_message_in_the_visitor_language_and_stores_nothing(client, open_survey):
+    data = valid_answers(client, FR_URL, "fr")
+    data.pop("territory")
+    data["email"] = "pas-une-adresse"
+    response = client.post(FR_URL, data)
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.select_one(".error-summary").get_text(" ", strip=True)
+    assert "Votre territoire: Champ requis." in summary
+    assert "Saisissez une adresse de courriel valide." in summary
+    assert not open_survey.all_submissions().exists()
+
+
+def test_personal_data_needs_consent_and_is_kept_apart(client, open_survey):
+    data = valid_answers(client, IT_URL, "it")
+    data["email"] = "residente@example.org"
+    response = client.post(IT_URL, data)
+    assert response.status_code == 400
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ")
+    assert "Per inviare dati personali devi dare il tuo consenso." in text
+    assert not open_survey.all_submissions().exists()
+    data["consent"] = "on"
+    assert client.post(IT_URL, data).status_code == 200
+    submission = open_survey.all_submissions().get()
+    assert submission.respondent_email == "residente@example.org"
+    assert "email" not in submission.form_data
+    assert submission.personal_data == {"email": "residente@example.org"}
+
+
+def test_oversize_answer_is_refused_with_a_message(client, open_survey):
+    data = valid_answers(client, IT_URL, "it")
+    data["main_need"] = "x" * 10_000
+    response = client.post(IT_URL, data)
+    assert response.status_code == 400
+    assert "4000" in response.content.decode()
+    assert not open_survey.all_submissions().exists()
+
+
+def test_double_submission_stores_one_answer(client, open_survey):
+    data = valid_answers(client, IT_URL, "it")
+    assert client.post(IT_URL, data).status_code == 200
+    assert client.post(IT_URL, data).status_code == 200  # reload / double click
+    assert open_survey.all_submissions().count() == 1
+
+
+def test_honeypot_is_refused_with_a_message(client, open_survey):
+    data = valid_answers(client, IT_URL, "it")
+    data["website"] = "http://spam.example"
+    response = client.post(IT_URL, data)
+    assert response.status_code == 400
+    alert = BeautifulSoup(response.content, "html.parser").select_one('[role="alert"]')
+    assert alert.get_text().startswith("La tua risposta sembra automatica e non è stata salvata.")
+    assert not open_survey.all_submissions().exists()
+
+
+def test_rate_limit_answers_with_a_clear_message(client, open_survey, settings):
+    settings.SURVEY_SUBMISSIONS_PER_HOUR = 2
+    for _number in range(2):
+        assert client.post(IT_URL, valid_answers(client, IT_URL, "it")).status_code == 200
+    response = client.post(IT_URL, valid_answers(client, IT_URL, "it"))
+    assert response.status_code == 429
+    text = BeautifulSoup(response.content, "html.parser").select_one('[role="alert"]').get_text()
+    assert text.startswith("Nell'ultima ora sono arrivate troppe risposte dalla tua connessione.")
+    assert open_survey.all_submissions().count() == 2
+
+
+def test_csrf_is_required(open_survey):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(IT_URL, {"territory": "x"})
+    assert response.status_code == 403
+    assert not open_survey.all_submissions().exists()
+
+
+def test_outside_the_window_the_page_says_so_and_refuses_answers(client, open_survey):
+    data = valid_answers(client, IT_URL, "it")
+    SurveyPage.objects.filter(translation_key=open_survey.translation_key).update(
+        opens_at=timezone.now() + datetime.timedelta(days=3),
+        closes_at=timezone.now() + datetime.timedelta(days=30),
+    )
+    page = client.get(IT_URL).content.decode()
+    assert "Questo questionario apre il" in page
+    assert "<form" not in page.split("<main")[1]
+    response = client.post(IT_URL, data)
+    assert response.status_code == 403
+    assert not open_survey.all_submissions().exists()
+
+
+def test_public_results_only_after_closing_and_without_personal_data(client):
+    closed = page_in(SurveyPage, "it", slug="coworking")
+    soup = BeautifulSoup(client.get("/it/partecipa/coworking/").content, "html.parser")
+    assert soup.select(".result table.data-table")
+    assert "24" in soup.select_one("#results-heading").find_next("p").get_text()
+    open_page = client.get(IT_URL).content.decode()
+    assert 'id="results-heading"' not in open_page  # still open: no results yet
+    SurveyPage.objects.filter(translation_key=closed.translation_key).update(
+        results_published=False
+    )
+    assert 'id="results-heading"' not in client.get("/it/partecipa/coworking/").content.decode()
+
+
+def test_published_results_never_show_personal_or_free_text(client, needs_survey):
+    SurveyPage.objects.filter(translation_key=needs_survey.translation_key).update(
+        closes_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    body = client.get(IT_URL).content.decode()
+    assert 'id="results-heading"' in body
+    assert "@example.org" not in body
+    assert "Un bus serale" not in body  # free text stays in the admin
+    assert "Quanto spesso usi servizi pubblici online?" in body
+
+
+def test_survey_page_queries_do_not_grow_with_answers(client, needs_survey):
+    SurveyPage.objects.filter(translation_key=needs_survey.translation_key).update(
+        closes_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    template = needs_survey.all_submissions().first()
+    needs_survey.all_submissions().exclude(pk=template.pk).delete()
+
+    grow_answers(needs_survey, 10)
+    few, _response = count_queries(client, IT_URL)
+    grow_answers(needs_survey, 1000)
+    many, response = count_queries(client, IT_URL)
+    assert few == many <= 30
+    assert "1000" in response.content.decode()
+
+
+def test_owner_is_notified_outside_the_request_and_mail_failures_do_not_break(
+    client, open_survey, monkeypatch, django_capture_on_commit_callbacks
+):
+    SurveyPage.objects.filter(translation_key=open_survey.translation_key).update(
+        notify_email="owner@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(IT_URL, valid_answers(client, IT_URL, "it")).status_code == 200
+    assert [message.to for message in mail.outbox] == [["owner@example.org"]]
+
+    def broken_mail_server(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("participation.surveys.tasks.send_mail", broken_mail_server)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(IT_URL, valid_answers(client, IT_URL, "it")).status_code == 200
+    assert open_survey.all_submissions().count() == 2
+
+
+def test_retention_erases_personal_data_but_keeps_statistics(client, open_survey):
+    data = valid_answers(client, IT_URL, "it")
+    data.update(email="vecchio@example.org", consent="on")
+    client.post(IT_URL, data)
+    old = open_survey.all_submissions().get()
+    SurveySubmission.objects.filter(pk=old.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(days=open_survey.retention_days + 1)
+    )
+    data = valid_answers(client, IT_URL, "it")
+    data.update(email="recente@example.org", consent="on")
+    client.post(IT_URL, data)
+    call_command("erase_expired_personal_data", verbosity=0)
+    old.refresh_from_db()
+    assert old.personal_data == {} and old.respondent_email == ""
+    assert old.personal_data_erased_at is not None
+    assert old.form_data["respondent_type"]  # the anonymous part still counts
+    recent = open_survey.all_submissions().exclude(pk=old.pk).get()
+    assert recent.respondent_email == "recente@example.org"
+    assert erase_expired_personal_data() == 0  # idempotent
+
+
+def test_home_page_lists_open_surveys(client):
+    soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
+    links = [a.get_text() for a in soup.select(".open-surveys a")]
+    assert links == ["De quoi votre commune a-t-elle besoin ?"]
+
+
+def test_in_production_notifications_wait_in_the_task_queue(
+    client, open_survey, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # production
+    SurveyPage.objects.filter(translation_key=open_survey.translation_key).update(
+        notify_email="owner@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(IT_URL, valid_answers(client, IT_URL, "it")).status_code == 200
+    assert mail.outbox == []  # nothing sent during the request
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path.endswith("send_answer_notification")
+    from participation.surveys.tasks import send_answer_notification
+
+    # What the worker (`manage.py db_worker`) does with the queued task, run here in-process.
+    assert send_answer_notification.call(*queued.args_kwargs["args"]) is True
+    assert [message.to for message in mail.outbox] == [["owner@example.org"]]
