@@ -1,4 +1,5 @@
 from django.conf import settings
+from wagtailcache.settings import wagtailcache_settings
 
 
 class PermissionsPolicyMiddleware:
@@ -23,7 +24,7 @@ class BrowserRevalidationMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.get("X-Wagtail-Cache") in {"hit", "miss"}:
+        if response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) in {"hit", "miss"}:
             response["Cache-Control"] = "no-cache"
             if "Expires" in response:
                 del response["Expires"]

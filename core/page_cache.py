@@ -16,6 +16,7 @@ Browsers are told to revalidate (``no-cache``): only the shared cache keeps page
 reaches every visitor.
 """
 
+import functools
 import logging
 import re
 
@@ -27,11 +28,21 @@ from wagtailcache.cache import clear_cache
 
 logger = logging.getLogger(__name__)
 
-CACHE_STATUS_HEADER = "X-Wagtail-Cache"
-
 
 def enabled() -> bool:
     return bool(getattr(settings, "WAGTAIL_CACHE", False))
+
+
+def when_enabled(handler):
+    """Run a purge handler only while the page cache is on: with it off (tests, development
+    without a cache) a change costs no lookup of the pages that show it."""
+
+    @functools.wraps(handler)
+    def guarded(*args, **kwargs):
+        if enabled():
+            handler(*args, **kwargs)
+
+    return guarded
 
 
 def cacheable_request(request) -> bool:
@@ -54,11 +65,10 @@ def translations_of(pages) -> list[Page]:
     return list(Page.objects.filter(translation_key__in=keys, alias_of__isnull=True))
 
 
+@when_enabled
 def purge(pages=(), listings=()) -> None:
     """Forget the cached views of ``pages`` (with their sub-routes: a call's proposals, a
     register's needs) and of ``listings`` (their own address only), in every language."""
-    if not enabled():
-        return
     patterns = []
     for page, with_subpaths in [(p, True) for p in translations_of(pages)] + [
         (p, False) for p in translations_of(listings)
@@ -70,9 +80,9 @@ def purge(pages=(), listings=()) -> None:
         _clear(patterns)
 
 
+@when_enabled
 def purge_everything(**_kwargs) -> None:
-    if enabled():
-        _clear(None)
+    _clear(None)
 
 
 def _clear(patterns) -> None:
@@ -82,9 +92,8 @@ def _clear(patterns) -> None:
         logger.warning("Could not purge the page cache", exc_info=True)
 
 
+@when_enabled
 def purge_page(instance, **_kwargs) -> None:
-    if not enabled():
-        return
     page = instance.specific_deferred if isinstance(instance, Page) else instance
     if page.depth <= 3:  # the home page and the sections: in every page's menu
         purge_everything()

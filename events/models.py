@@ -16,7 +16,7 @@ from core.blocks import BaseStreamBlock
 from core.i18n import EVENT_TIME_ZONE, localized_pages
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
-from pilots.links import TerritoryLink
+from pilots.links import ListedOnTerritoriesMixin, TerritoryLink
 
 from .ical import calendar_response
 
@@ -69,7 +69,7 @@ class EventTerritoryLink(TerritoryLink):
     page = ParentalKey("events.EventPage", related_name="territory_links", on_delete=models.CASCADE)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
     start = models.DateTimeField(_("start"), help_text=_("Date and time in Italian time."))
     end = models.DateTimeField(_("end"), help_text=_("Date and time in Italian time."))
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
@@ -204,8 +204,3 @@ class EventPage(RoutablePageMixin, BasePage):
     @path("ics/", name="ics")
     def ics(self, request):
         return calendar_response([self], request, filename=f"{self.slug}.ics", name=self.title)
-
-    def pages_showing_me(self) -> list:
-        """Its section listings, and the territory pages it is linked to (they list it)."""
-        territories = [link.territory for link in self.territory_links.select_related("territory")]
-        return super().pages_showing_me() + territories

@@ -14,7 +14,7 @@ from core.blocks import BaseStreamBlock
 from core.i18n import localized_pages
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
-from pilots.links import TerritoryLink
+from pilots.links import ListedOnTerritoriesMixin, TerritoryLink
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -80,7 +80,7 @@ class NewsTerritoryLink(TerritoryLink):
     page = ParentalKey("news.NewsPage", related_name="territory_links", on_delete=models.CASCADE)
 
 
-class NewsPage(BasePage):
+class NewsPage(ListedOnTerritoriesMixin, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     lead_image = models.ForeignKey(
         "core.CustomImage",
@@ -142,8 +142,3 @@ class NewsPage(BasePage):
             self.locale_id,
         )
         return context
-
-    def pages_showing_me(self) -> list:
-        """Its section listings, and the territory pages it is linked to (they list it)."""
-        territories = [link.territory for link in self.territory_links.select_related("territory")]
-        return super().pages_showing_me() + territories

@@ -9,8 +9,8 @@ Every language version is purged (``core.page_cache.purge``).
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from core.page_cache import enabled, purge
-from pilots.models import IndicatorMeasurement, PilotPage, PilotTerritoryPage
+from core.page_cache import purge, when_enabled
+from pilots.models import IndicatorMeasurement, PilotPage
 
 from .challenges.models import CriterionScore, Evaluation, Proposal, ProposalDecision, Support
 from .challenges.pages import CallNeed, ChallengeCallPage
@@ -19,15 +19,22 @@ from .needs.pages import NeedsIndexPage
 from .surveys.models import Theme
 
 
-def _registers_if(linked: bool) -> list:
-    return list(NeedsIndexPage.objects.all()) if linked else []
-
-
 def purge_call_chain(call_key) -> None:
     calls = list(ChallengeCallPage.objects.filter(translation_key=call_key))
     pilots = list(PilotPage.objects.filter(proposal__call__translation_key=call_key))
-    needs_linked = CallNeed.objects.filter(page__translation_key=call_key).exists()
-    purge(pages=calls + pilots + _registers_if(needs_linked))
+    registers = []
+    if CallNeed.objects.filter(page__translation_key=call_key).exists():
+        registers = list(NeedsIndexPage.objects.all())
+    purge(pages=calls + pilots + registers)
+
+
+def purge_pilot_chain(pilot: PilotPage) -> None:
+    """A pilot from a selected proposal shows in its call's chain; otherwise only on its own."""
+    proposal = Proposal.objects.filter(pk=pilot.proposal_id).select_related("call").first()
+    if proposal is not None:
+        purge_call_chain(proposal.call.translation_key)
+    else:
+        purge(pages=[pilot])
 
 
 def _proposal_of(instance) -> Proposal | None:
@@ -44,50 +51,42 @@ def _proposal_of(instance) -> Proposal | None:
     return None
 
 
+@when_enabled
 def purge_proposal(sender, instance, **_kwargs) -> None:
-    if not enabled():
-        return
     proposal = _proposal_of(instance)
     if proposal is not None:
         purge_call_chain(proposal.call.translation_key)
 
 
+@when_enabled
 def purge_measurement(sender, instance, **_kwargs) -> None:
-    if not enabled():
-        return
     pilot = PilotPage.objects.filter(indicators__pk=instance.indicator_id).first()
-    if pilot is None:
-        return
-    proposal = Proposal.objects.filter(pk=pilot.proposal_id).select_related("call").first()
-    if proposal is not None:
-        purge_call_chain(proposal.call.translation_key)
-    else:
-        purge(pages=[pilot])
+    if pilot is not None:
+        purge_pilot_chain(pilot)
 
 
+@when_enabled
 def purge_need(sender, instance, **_kwargs) -> None:
-    if not enabled():
-        return
-    territories = [instance.territory] if getattr(instance, "territory_id", None) else []
-    if isinstance(instance, Theme):
-        territories = list(PilotTerritoryPage.objects.all())
+    """The register, the calls that answer the need, and its territory's count of needs."""
     calls = list(
-        ChallengeCallPage.objects.filter(
-            call_needs__need__translation_key=getattr(instance, "translation_key", None)
-        )
+        ChallengeCallPage.objects.filter(call_needs__need__translation_key=instance.translation_key)
     )
-    purge(pages=_registers_if(True) + calls, listings=territories)
+    territories = [instance.territory] if instance.territory_id else []
+    purge(pages=list(NeedsIndexPage.objects.all()) + calls, listings=territories)
 
 
+@when_enabled
+def purge_theme(sender, instance, **_kwargs) -> None:
+    """A theme's name shows in the register's filters and needs."""
+    purge(pages=list(NeedsIndexPage.objects.all()))
+
+
+@when_enabled
 def purge_chain_page(sender, instance, **_kwargs) -> None:
     """A pilot or call published or unpublished changes the chain shown on the others."""
-    if not enabled():
-        return
     page = instance.specific_deferred
     if isinstance(page, PilotPage) and page.proposal_id:
-        proposal = Proposal.objects.filter(pk=page.proposal_id).select_related("call").first()
-        if proposal is not None:
-            purge_call_chain(proposal.call.translation_key)
+        purge_pilot_chain(page)
     elif isinstance(page, ChallengeCallPage):
         purge_call_chain(page.translation_key)
 
@@ -97,7 +96,7 @@ def connect() -> None:
         for model in (Proposal, ProposalDecision, Support, Evaluation, CriterionScore):
             signal.connect(purge_proposal, sender=model, dispatch_uid=f"purge-{model.__name__}")
         signal.connect(purge_measurement, sender=IndicatorMeasurement, dispatch_uid="purge-value")
-        for model in (Need, Theme):
-            signal.connect(purge_need, sender=model, dispatch_uid=f"purge-{model.__name__}")
+        signal.connect(purge_need, sender=Need, dispatch_uid="purge-need")
+        signal.connect(purge_theme, sender=Theme, dispatch_uid="purge-theme")
     for signal in (page_published, page_unpublished):
         signal.connect(purge_chain_page, dispatch_uid=f"purge-chain-{signal}")

@@ -18,3 +18,12 @@ class TerritoryLink(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+class ListedOnTerritoriesMixin:
+    """For pages that territory pages list (news, events): they are purged from the page cache
+    together with the territories they are linked to (``territory_links``)."""
+
+    def pages_showing_me(self) -> list:
+        territories = [link.territory for link in self.territory_links.select_related("territory")]
+        return super().pages_showing_me() + territories
