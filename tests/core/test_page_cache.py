@@ -158,3 +158,24 @@ def test_menus_follow_a_publish(client):
     page.save_revision().publish()
     menu = BeautifulSoup(client.get("/it/").content, "html.parser").select_one(".main-nav")
     assert "Il progetto (nuovo titolo)" in menu.get_text()
+
+
+UNREACHABLE_REDIS = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there: the cache server is down
+    "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+}
+
+
+def test_with_the_cache_server_down_pages_render_and_publishing_works(client, settings):
+    caches_setting = {**settings.CACHES, "pages": UNREACHABLE_REDIS}
+    with override_settings(CACHES=caches_setting):
+        first = client.get("/it/progetto/")
+        assert first.status_code == 200
+        assert first[STATUS] in {"err", "miss"}
+        page = page_in(StandardPage, "it", slug="progetto")
+        page.title = "Pubblicato con la cache spenta"
+        page.save_revision().publish()  # the purge fails quietly, the publish does not
+        second = client.get("/it/progetto/")
+        assert second.status_code == 200
+        assert "Pubblicato con la cache spenta" in second.content.decode()
