@@ -1,14 +1,13 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale, Page
 
+from .pagination import page_of
 from .sitemaps import MultilingualSitemap
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -33,13 +32,7 @@ def search(request):
             .specific()
             .search(query)
         )
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+        results_page = page_of(results, request, SEARCH_RESULTS_PER_PAGE, q=query)
     return TemplateResponse(
         request,
         "core/search.html",
@@ -47,7 +40,6 @@ def search(request):
             "search_query": query,
             "results": results_page,
             "error": error,
-            "extra_query": urlencode({"q": query}),
         },
         status=400 if error else 200,
     )

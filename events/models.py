@@ -1,7 +1,6 @@
 import json
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -15,6 +14,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.i18n import EVENT_TIME_ZONE, localized_pages
 from core.models import BasePage, SectionIndexPage
+from core.pagination import page_of
 from core.querysets import listing_manager
 from pilots.links import ListedOnTerritoriesMixin, TerritoryLink
 
@@ -43,13 +43,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def listing(self, request):
-        paginator = Paginator(self.past_events(), PAST_EVENTS_PER_PAGE)
-        try:
-            past_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            past_page = paginator.page(1)
-        except EmptyPage:
-            past_page = paginator.page(paginator.num_pages)
+        past_page = page_of(self.past_events(), request, PAST_EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={"upcoming": self.upcoming_events(), "past_page": past_page},

@@ -1,4 +1,3 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.i18n import localized_pages
 from core.models import BasePage, SectionIndexPage
+from core.pagination import page_of
 from core.querysets import listing_manager
 from pilots.links import ListedOnTerritoriesMixin, TerritoryLink
 
@@ -39,13 +39,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             news = news.filter(tags__slug=tag)
-        paginator = Paginator(news, NEWS_PER_PAGE)
-        try:
-            news_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            news_page = paginator.page(1)
-        except EmptyPage:
-            news_page = paginator.page(paginator.num_pages)
+        news_page = page_of(news, request, NEWS_PER_PAGE, tag=tag)
         tags = list(
             Tag.objects.filter(news_newspagetag_items__content_object__in=self.news())
             .distinct()

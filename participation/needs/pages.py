@@ -1,18 +1,18 @@
 """The public register of local needs: one page per language, each need at its own address."""
 
-from urllib.parse import urlencode
-
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.models import SectionIndexPage
+from core.pagination import page_of
 from participation.surveys.models import Theme
 from pilots.models import PilotTerritoryPage
 
 from .models import Need
+
+NEEDS_PER_PAGE = 20
 
 
 class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -80,14 +80,13 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
             theme = ""
         context.update(
             {
-                "needs_page": Paginator(needs, 20).get_page(request.GET.get("page")),
+                "needs_page": page_of(
+                    needs, request, NEEDS_PER_PAGE, territory=territory, theme=theme
+                ),
                 "territory_choices": [(str(key), title) for key, title in territories],
                 "theme_choices": [(str(key), name) for key, name in themes],
                 "current_territory": territory,
                 "current_theme": theme,
-                "filter_query": urlencode(
-                    {k: v for k, v in (("territory", territory), ("theme", theme)) if v}
-                ),
             }
         )
         return context

@@ -2,8 +2,9 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from news.models import NEWS_PER_PAGE, NewsIndexPage, NewsPage
+from news.models import NEWS_PER_PAGE, NewsIndexPage
 from tests.conftest import page_in
+from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,16 +31,18 @@ def test_feeds_parse_in_their_language(client, url, language, title):
 
 def test_listing_is_paginated_and_filtered_by_tag(client):
     index = page_in(NewsIndexPage, "it")
-    for number in range(NEWS_PER_PAGE + 2):
-        page = NewsPage(title=f"Extra {number}", slug=f"extra-{number}", summary="Sintesi.")
-        page.tags.add("extra")
-        index.add_child(instance=page)
+    NewsPageFactory.create_batch(NEWS_PER_PAGE + 2, parent=index, tags=["extra"])
     first = BeautifulSoup(client.get("/it/notizie/").content, "html.parser")
     assert len(first.select(".card")) == NEWS_PER_PAGE
     assert first.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
     second = BeautifulSoup(client.get("/it/notizie/?page=2").content, "html.parser")
     assert len(second.select(".card")) == 5  # 12 extra + 3 demo = 15 in all
-    assert client.get("/it/notizie/?page=99").status_code == 200  # last page, not an error
+    last = BeautifulSoup(client.get("/it/notizie/?page=99").content, "html.parser")
+    assert "Pagina 2 di 2" in last.select_one(".pagination").get_text()  # last page, no error
+    bad = BeautifulSoup(client.get("/it/notizie/?page=due").content, "html.parser")
+    assert "Pagina 1 di 2" in bad.select_one(".pagination").get_text()
+    tagged = BeautifulSoup(client.get("/it/notizie/?tag=extra&utm=x").content, "html.parser")
+    assert tagged.select_one('.pagination a[rel="next"]')["href"] == "?tag=extra&page=2"
     filtered = BeautifulSoup(client.get("/it/notizie/?tag=capitalisation").content, "html.parser")
     titles = {a.get_text(strip=True) for a in filtered.select(".card-title a")}
     assert titles == {

@@ -77,6 +77,12 @@ def test_register_queries_do_not_grow_with_needs(client):
     add(300)
     many, _response = count_queries(client, "/fr/besoins/")
     assert few == many <= 30
+    url = f"/fr/besoins/?territory={territory.translation_key}&utm_source=x"
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert soup.select_one('.pagination a[rel="next"]')["href"] == (
+        f"?territory={territory.translation_key}&page=2"
+    )
+    assert "Page 1 sur 16" in soup.select_one(".pagination").get_text()
 
 
 def test_editor_turns_free_text_answers_into_a_need(client):
