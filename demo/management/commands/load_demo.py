@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from demo.builder import DemoBuilder
 from demo.content import build
+from demo.indexing import indexes_rebuilt_once
 
 
 class Command(BaseCommand):
@@ -10,7 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         builder = DemoBuilder(stdout=self.stdout if options["verbosity"] > 1 else None)
-        home = build(builder)
+        with indexes_rebuilt_once():
+            home = build(builder)
         self.stdout.write(
             _("Demo site ready at %(url)s (%(count)d pages or translations created).")
             % {"url": home.url or "/", "count": builder.created}
