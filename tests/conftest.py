@@ -1,19 +1,43 @@
 """Shared fixtures: the test database holds the real demo site, built once per session."""
 
+import os
+from unittest import mock
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
 
+from tests.demo_database import drop_demo_templates, ensure_demo_template
+
+
+def is_postgresql() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL every worker's test database starts as a copy of the run's demo template."""
+    if is_postgresql():
+        database = settings.DATABASES["default"]
+        database.setdefault("TEST", {})["TEMPLATE"] = ensure_demo_template(database)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("compile_catalogues", verbosity=0)
-        call_command("load_demo", verbosity=0)
+    if not is_postgresql():  # no template: build the demo here
+        with django_db_blocker.unblock():
+            call_command("compile_catalogues", verbosity=0)
+            call_command("load_demo", verbosity=0)
+
+
+def pytest_sessionfinish(session):
+    """The controller (or a run without workers) drops the run's demo template at the end."""
+    if not hasattr(session.config, "workerinput") and is_postgresql():
+        drop_demo_templates(settings.DATABASES["default"])
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +46,45 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# Queries a public page may make, flat in the number of items it lists (issue 14 brings cold
+# pages down to 12).
+MAX_QUERIES = 35
+
+
+def copy_of_test_database(name: str):
+    """A PostgreSQL copy of the session's test database, demo included, made in about a second
+    (CREATE DATABASE ... TEMPLATE) instead of migrating and loading the demo again.
+
+    Returns the copy's URL and a function that drops it, or None when the suite runs on SQLite.
+    """
+    if connection.vendor != "postgresql":
+        return None
+    import psycopg
+
+    source = connection.settings_dict
+    admin = {"host": source["HOST"] or None, "port": source["PORT"] or None, "user": source["USER"]}
+    # A template database must have no open session. Playwright's idle event loop may be
+    # running in this thread (browser tests); closing a connection is still synchronous here.
+    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
+        connections.close_all()
+    with psycopg.connect(dbname="postgres", autocommit=True, **admin) as pg:
+        # Connections Django opened in other threads (task runners) are idle: end them too.
+        pg.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source["NAME"]],
+        )
+        pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source["NAME"]}"')
+
+    def drop():
+        with psycopg.connect(dbname="postgres", autocommit=True, **admin) as pg:
+            pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    host = f"{source['HOST'] or '127.0.0.1'}:{source['PORT'] or 5432}"
+    return f"postgres://{source['USER']}@{host}/{name}", drop
 
 
 def page_in(model, language: str, **filters):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_of_test_database
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 EDITOR_PASSWORD = "browser-test-only"  # noqa: S105 (a throw-away account in a throw-away database)
@@ -69,37 +71,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def browser_database_url(tmp: Path) -> tuple[str, object]:
-    """A fresh database of the same kind as the suite's (PostgreSQL in CI)."""
-    base = os.environ.get("DATABASE_URL", "")
-    if base.startswith("postgres"):
-        import psycopg
-
-        name = f"digivillae_browser_{os.getpid()}"
-        admin_url = base.rsplit("/", 1)[0] + "/postgres"
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-        def drop():
-            with psycopg.connect(admin_url, autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-        return base.rsplit("/", 1)[0] + f"/{name}", drop
-    return f"sqlite:///{tmp / 'browser.sqlite3'}", lambda: None
-
-
 @pytest.fixture(scope="session")
-def live_site():
+def live_site(django_db_setup, django_db_blocker):
+    """On PostgreSQL the server gets a copy of the suite's database (the demo is loaded once
+    per run); on SQLite, a database of its own, migrated and loaded with the demo."""
     with tempfile.TemporaryDirectory() as directory:
         tmp = Path(directory)
-        database_url, drop = browser_database_url(tmp)
+        with django_db_blocker.unblock():
+            copy = copy_of_test_database(f"digivillae_browser_{os.getpid()}")
+        database_url, drop = copy or (f"sqlite:///{tmp / 'browser.sqlite3'}", lambda: None)
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": database_url,
-            "MEDIA_ROOT": str(tmp / "media"),
-            "PRIVATE_MEDIA_ROOT": str(tmp / "private-media"),
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(tmp / "mail"),
         }
@@ -110,11 +94,8 @@ def live_site():
             DJANGO_SUPERUSER_PASSWORD=EDITOR_PASSWORD,
             DJANGO_SUPERUSER_EMAIL="editor@example.org",
         )
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["load_demo", "-v0"],
-            ["createsuperuser", "--noinput"],
-        ):
+        setup = [] if copy else [["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]]
+        for command in (*setup, ["createsuperuser", "--noinput"]):
             subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=600)
         port = free_port()
         # The request log goes to a file: an unread pipe fills up and stalls the server.
@@ -144,8 +125,10 @@ def live_site():
             drop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module: Playwright's event loop runs while it is open, and Django
+    refuses database work in a thread with a running loop, so it must not outlive the module."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():

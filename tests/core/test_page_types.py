@@ -16,7 +16,7 @@ from participation.models import (
 )
 from partners.models import PartnerIndexPage, PartnerPage
 from pilots.models import PilotPage, PilotTerritoryIndexPage, PilotTerritoryPage
-from tests.conftest import all_live_pages
+from tests.conftest import MAX_QUERIES, all_live_pages, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -46,12 +46,12 @@ def test_demo_has_every_page_type_in_every_language():
         assert languages == {"it", "fr", "en"}, model
 
 
-def test_every_page_renders_in_its_language(client):
+def test_every_page_renders_in_its_language_within_its_query_budget(client):
     pages = all_live_pages()
     assert len(pages) > 60
     for page in pages:
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
+        queries, response = count_queries(client, page.url)
+        assert queries <= MAX_QUERIES, (page.url, queries)
         soup = BeautifulSoup(response.content, "html.parser")
         assert soup.html["lang"] == page.locale.language_code, page.url
         assert soup.h1 and soup.h1.get_text(strip=True), page.url

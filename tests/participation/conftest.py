@@ -160,29 +160,10 @@ def proposal_data(**overrides) -> dict:
 
 
 def make_proposal(call, status: str = "submitted", **fields):
-    from django.utils import timezone
+    from tests.factories import ProposalFactory
 
-    from participation.models import Proposal
-
-    values = {
-        "organisation_name": "Impresa di prova",
-        "country": "IT",
-        "registration_number": "IT0000001",
-        "organisation_size": "micro",
-        "contact_name": "Referente",
-        "contact_email": "impresa@example.com",
-        "title": "Soluzione di prova",
-        "summary": "Sintesi pubblica.",
-        "description": "Descrizione riservata.",
-        "maturity": "market",
-        "estimated_cost": 1000,
-        "consent_given_at": timezone.now(),
-        "status": status,
-        "was_shortlisted": status in {"shortlisted", "selected"},
-        "language": "it",
-    }
-    values.update(fields)
-    return Proposal.objects.create(call=call, **values)
+    shortlisted = status in {"shortlisted", "selected"}
+    return ProposalFactory(call=call, status=status, was_shortlisted=shortlisted, **fields)
 
 
 def make_evaluator(username: str, call=None):

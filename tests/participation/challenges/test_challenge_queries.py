@@ -16,8 +16,7 @@ from participation.models import (
     Support,
 )
 from pilots.models import PilotPage
-from tests.conftest import count_queries, page_in
-from tests.core.test_query_counts import MAX_QUERIES
+from tests.conftest import MAX_QUERIES, count_queries, page_in
 from tests.participation.conftest import make_call, make_editor
 
 pytestmark = pytest.mark.django_db
