@@ -9,6 +9,12 @@ WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 24, 20, 40
 
 
+def svg_number(value: float) -> str:
+    """A coordinate as SVG reads it: a dot for the decimals whatever the reader's language
+    (templates localize numbers, and ``floatformat`` ignores ``{% localize off %}``)."""
+    return f"{value:.1f}"
+
+
 @dataclass
 class ChartPoint:
     measured_on: datetime.date
@@ -17,6 +23,26 @@ class ChartPoint:
     x: float = 0
     y: float = 0
 
+    @property
+    def svg_x(self) -> str:
+        return svg_number(self.x)
+
+    @property
+    def svg_y(self) -> str:
+        return svg_number(self.y)
+
+
+@dataclass
+class Tick:
+    """A horizontal grid line at ``y`` labelled with ``value`` (a label people read)."""
+
+    y: float
+    value: Decimal
+
+    @property
+    def svg_y(self) -> str:
+        return svg_number(self.y)
+
 
 @dataclass
 class IndicatorSeries:
@@ -24,17 +50,27 @@ class IndicatorSeries:
     points: list[ChartPoint] = field(default_factory=list)
     baseline_y: float = 0
     target_y: float = 0
-    ticks: list[tuple[float, Decimal]] = field(default_factory=list)
+    ticks: list[Tick] = field(default_factory=list)
 
     width = WIDTH
     height = HEIGHT
     left = LEFT
     right_edge = WIDTH - RIGHT
     bottom_edge = HEIGHT - BOTTOM
+    tick_label_x = LEFT - 8
+    date_label_y = HEIGHT - BOTTOM + 24
+
+    @property
+    def svg_baseline_y(self) -> str:
+        return svg_number(self.baseline_y)
+
+    @property
+    def svg_target_y(self) -> str:
+        return svg_number(self.target_y)
 
     @property
     def polyline(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+        return " ".join(f"{p.svg_x},{p.svg_y}" for p in self.points)
 
     @property
     def latest(self) -> ChartPoint | None:
@@ -67,11 +103,8 @@ def build_series(indicator, measurements) -> IndicatorSeries:
     series.baseline_y = _scale(indicator.baseline, low, high, bottom, top)
     series.target_y = _scale(indicator.target, low, high, bottom, top)
     series.ticks = [
-        (
-            _scale(low + (high - low) * step / 4, low, high, bottom, top),
-            low + (high - low) * step / 4,
-        )
-        for step in range(5)
+        Tick(_scale(value, low, high, bottom, top), value)
+        for value in (low + (high - low) * step / 4 for step in range(5))
     ]
     if series.points:
         first = series.points[0].measured_on.toordinal()

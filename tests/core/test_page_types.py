@@ -1,5 +1,7 @@
 """Every page type renders in every language and accepts only sensible places in the tree."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
@@ -46,17 +48,46 @@ def test_demo_has_every_page_type_in_every_language():
         assert languages == {"it", "fr", "en"}, model
 
 
+NUMBER = r"-?\d+(\.\d+)?"
+SVG_NUMBERS = {
+    **dict.fromkeys(("x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "dx", "dy"), NUMBER),
+    **dict.fromkeys(("width", "height"), NUMBER),
+    "viewbox": rf"{NUMBER}( {NUMBER}){{3}}",
+    "points": rf"{NUMBER},{NUMBER}( {NUMBER},{NUMBER})*",
+}
+
+
+def svg_numbers_that_are_not_numbers(soup) -> list[str]:
+    """Geometry attributes of inline SVG that a browser cannot read (e.g. ``y1="220,0"``)."""
+    wrong = []
+    for svg in soup.find_all("svg"):
+        for element in [svg, *svg.find_all(True)]:
+            for name, value in element.attrs.items():
+                pattern = SVG_NUMBERS.get(name.lower())
+                if pattern and not re.fullmatch(pattern, value.strip()):
+                    wrong.append(f"<{element.name} {name}={value!r}>")
+    return wrong
+
+
 def test_every_page_renders_in_its_language_within_its_query_budget(client):
     pages = all_live_pages()
     assert len(pages) > 60
+    charts = {"it": 0, "fr": 0, "en": 0}
     for page in pages:
         queries, response = count_queries(client, page.url)
         assert queries <= MAX_QUERIES, (page.url, queries)
         soup = BeautifulSoup(response.content, "html.parser")
-        assert soup.html["lang"] == page.locale.language_code, page.url
+        language = page.locale.language_code
+        assert soup.html["lang"] == language, page.url
         assert soup.h1 and soup.h1.get_text(strip=True), page.url
         assert page.title in soup.title.get_text(), page.url
         assert soup.select_one("main#main") and soup.select_one("a.skip-link")
+        assert not svg_numbers_that_are_not_numbers(soup), (
+            page.url,
+            svg_numbers_that_are_not_numbers(soup),
+        )
+        charts[language] += len(soup.select("svg.indicator-chart"))
+    assert all(charts.values()), charts  # the pilot's charts were checked in every language
 
 
 ALLOWED_CHILDREN = {
