@@ -61,6 +61,17 @@ class BasePage(WagtailCacheMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """The page's view restrictions, read once per page object.
+
+        Serving a page asks twice (Wagtail's privacy check, then wagtail-cache's "is this page
+        private?"); both get the same queryset, evaluated once. A page object lives for one
+        request, so nothing is kept across requests.
+        """
+        if "_view_restrictions" not in self.__dict__:
+            self._view_restrictions = super().get_view_restrictions()
+        return self._view_restrictions
+
     def get_listing_summary(self) -> str:
         return self.listing_summary or self.search_description or ""
 

@@ -11,7 +11,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from core.i18n import localized_by_translation_keys
+from core.i18n import localized_by_ids
 from core.models import SiteSettings
 
 register = template.Library()
@@ -24,7 +24,21 @@ def _cached(request, key, compute):
     return cache[key]
 
 
-def localized_home(request) -> Page | None:
+def ancestors(request, page) -> list[Page]:
+    """The page's ancestors from its home page down (depth 2 and below), one query."""
+    return _cached(
+        request,
+        ("ancestors", page.pk),
+        lambda: list(page.get_ancestors().filter(depth__gte=2)),
+    )
+
+
+def localized_home(request, page=None) -> Page | None:
+    """The home page in the visitor's language: the page's own home when there is a page (read
+    with its ancestors, which the breadcrumbs need anyway), else found from the site."""
+    if isinstance(page, Page) and page.pk and page.depth >= 2:
+        return page if page.depth == 2 else ancestors(request, page)[0]
+
     def compute():
         site = Site.find_for_request(request)
         if site is None:
@@ -44,20 +58,21 @@ def localized_home(request) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    return localized_home(context["request"])
+    return localized_home(context["request"], context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     request = context["request"]
 
-    def compute():
-        home = localized_home(request)
-        if home is None:
-            return []
-        return list(home.get_children().live().in_menu().filter(alias_of__isnull=True))
-
-    return _cached(request, ("menu", get_language()), compute)
+    home = localized_home(request, context.get("page"))
+    if home is None:
+        return []
+    return _cached(
+        request,
+        ("menu", home.pk),
+        lambda: list(home.get_children().live().in_menu().filter(alias_of__isnull=True)),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -65,11 +80,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return []
-    return _cached(
-        context["request"],
-        ("breadcrumbs", page.pk),
-        lambda: list(page.get_ancestors().filter(depth__gte=2)),
-    )
+    return ancestors(context["request"], page)
 
 
 @register.simple_tag(takes_context=True)
@@ -148,12 +159,8 @@ def footer_pages(context):
     def compute():
         site_settings = SiteSettings.for_request(request)
         ids = [site_settings.accessibility_page_id, site_settings.privacy_page_id]
-        ids = [page_id for page_id in ids if page_id]
-        if not ids:
-            return []
-        keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-        return localized_by_translation_keys(
-            [keys[page_id] for page_id in ids if page_id in keys],
+        return localized_by_ids(
+            [page_id for page_id in ids if page_id],
             page.locale_id if isinstance(page, Page) else None,
         )
 
