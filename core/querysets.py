@@ -1,5 +1,19 @@
-from wagtail.models import Locale, PageManager
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Locale, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+
+def without_view_restriction() -> Exists:
+    """Pages with no view restriction on themselves or an ancestor, as a condition inside the
+    listing's own query. Wagtail's ``public()`` reads every restriction first, one query per
+    listing; this asks the same in SQL: no restricted page whose path begins the page's path.
+    """
+    return ~Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
 
 
 class ListingQuerySet(PageQuerySet):
@@ -8,11 +22,14 @@ class ListingQuerySet(PageQuerySet):
     listing_image_field = ""
     listing_order: tuple[str, ...] = ("title",)
 
-    def for_listing(self, locale: Locale):
+    def for_listing(self, locale: Locale | int):
         # Aliases are wagtail-localize's placeholders for pages not translated yet: they would show
         # text in another language, so listings leave them out until they are translated.
         queryset = (
-            self.live().public().filter(locale=locale, alias_of__isnull=True).defer_streamfields()
+            self.live()
+            .filter(without_view_restriction())
+            .filter(locale_id=getattr(locale, "pk", locale), alias_of__isnull=True)
+            .defer_streamfields()
         )
         if self.listing_image_field:
             queryset = queryset.select_related(self.listing_image_field).prefetch_related(

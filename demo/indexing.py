@@ -19,9 +19,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 @contextmanager
 def indexes_rebuilt_once():
     models = [
-        model
-        for model in index.get_indexed_models()
-        if getattr(model, "search_auto_update", True)
+        model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)
     ]
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)

@@ -33,7 +33,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("events index page")
 
     def events(self):
-        return EventPage.objects.for_listing(self.locale).child_of(self)
+        return EventPage.objects.for_listing(self.locale_id).child_of(self)
 
     def upcoming_events(self):
         return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
@@ -77,28 +78,39 @@ class HomePage(BasePage):
         now = timezone.now()
         context.update(
             {
-                "latest_news": list(NewsPage.objects.for_listing(self.locale)[:HOME_LISTING_SIZE]),
+                "latest_news": list(
+                    NewsPage.objects.for_listing(self.locale_id)[:HOME_LISTING_SIZE]
+                ),
                 "upcoming_events": list(
-                    EventPage.objects.for_listing(self.locale).filter(end__gte=now)[
+                    EventPage.objects.for_listing(self.locale_id).filter(end__gte=now)[
                         :HOME_LISTING_SIZE
                     ]
                 ),
-                "territories": list(PilotTerritoryPage.objects.for_listing(self.locale)),
+                "territories": list(PilotTerritoryPage.objects.for_listing(self.locale_id)),
                 "open_surveys": list(
-                    SurveyPage.objects.for_listing(self.locale).filter(
+                    SurveyPage.objects.for_listing(self.locale_id).filter(
                         opens_at__lte=now, closes_at__gt=now
                     )[:HOME_LISTING_SIZE]
                 ),
-                "surveys_index": self._section(SurveyIndexPage),
-                "news_index": self._section(NewsIndexPage),
-                "events_index": self._section(EventIndexPage),
-                "territories_index": self._section(PilotTerritoryIndexPage),
+                **self._sections(),
             }
         )
         return context
 
-    def _section(self, model):
-        return model.objects.child_of(self).live().first()
+    SECTIONS = {
+        "surveys_index": SurveyIndexPage,
+        "news_index": NewsIndexPage,
+        "events_index": EventIndexPage,
+        "territories_index": PilotTerritoryIndexPage,
+    }
+
+    def _sections(self) -> dict:
+        """The section pages the home page links to, in one query (only their URLs are shown)."""
+        found = {
+            page.specific_class: page
+            for page in Page.objects.child_of(self).live().type(*self.SECTIONS.values())
+        }
+        return {name: found.get(model) for name, model in self.SECTIONS.items()}
 
 
 class StandardPage(BasePage):

@@ -31,7 +31,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("news index page")
 
     def news(self):
-        return NewsPage.objects.for_listing(self.locale).child_of(self)
+        return NewsPage.objects.for_listing(self.locale_id).child_of(self)
 
     @path("")
     def listing(self, request):

@@ -15,7 +15,7 @@ RELATED_ITEMS = 5
 def territory_events(territory, limit: int = RELATED_ITEMS) -> list:
     """Upcoming events linked to any language version of ``territory``, in its language."""
     return list(
-        EventPage.objects.for_listing(territory.locale)
+        EventPage.objects.for_listing(territory.locale_id)
         .filter(
             end__gte=timezone.now(),
             territory_links__territory__translation_key=territory.translation_key,

@@ -14,7 +14,7 @@ RELATED_ITEMS = 5
 def territory_news(territory, limit: int = RELATED_ITEMS) -> list:
     """The latest news linked to any language version of ``territory``, in its language."""
     return list(
-        NewsPage.objects.for_listing(territory.locale)
+        NewsPage.objects.for_listing(territory.locale_id)
         .filter(territory_links__territory__translation_key=territory.translation_key)
         .distinct()[:limit]
     )

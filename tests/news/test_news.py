@@ -1,9 +1,12 @@
+import datetime
+
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from news.models import NEWS_PER_PAGE, NewsIndexPage
-from tests.conftest import page_in
+from tests.conftest import page_in, text_of
 from tests.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +68,17 @@ def test_news_page_shows_date_image_tags_and_territories(client):
     assert "Unione del Fossanese" in territories and len(territories) == 4
     assert {a.get_text() for a in soup.select("a.tag")} == {"ALCOTRA", "kick-off", "Smart Village"}
     assert soup.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/")
+
+
+def test_listings_leave_out_pages_behind_a_view_restriction(client):
+    index = page_in(NewsIndexPage, "it")
+    newest = datetime.date(2027, 1, 1)  # first on the home page too
+    NewsPageFactory(parent=index, title="Notizia pubblica", date=newest)
+    secret = NewsPageFactory(parent=index, title="Notizia riservata", date=newest)
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+    for url in (index.url, "/it/"):
+        text = text_of(client.get(url))
+        assert "Notizia pubblica" in text and "Notizia riservata" not in text, url
+    # A restriction on the section hides everything below it, wherever it is listed.
+    PageViewRestriction.objects.create(page=index, restriction_type="password", password="x")
+    assert "Notizia pubblica" not in text_of(client.get("/it/"))
