@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.shortcuts import render
 from wagtailcache.settings import wagtailcache_settings
 
 
@@ -29,3 +30,20 @@ class BrowserRevalidationMiddleware:
             if "Expires" in response:
                 del response["Expires"]
         return response
+
+
+class RejectNullBytesMiddleware:
+    """A NUL byte (``%00``) in the address is never meaningful, and PostgreSQL refuses it in a
+    query: answer 400 with a page in the visitor's language before any view reads the value."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or "\x00" in value
+            for key, values in request.GET.lists()
+            for value in values
+        ):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

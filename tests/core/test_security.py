@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from home.models import StandardPage
 from participation.models import ProposalAttachment
-from tests.conftest import page_in
+from tests.conftest import page_in, text_of
 from tests.participation.conftest import make_call, make_proposal, pdf_upload, proposal_data
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +179,21 @@ def test_random_posts_to_public_forms_never_cause_a_server_error(client, public_
     for url in public_forms:
         response = client.post(url, data)
         assert response.status_code < 500, (url, data)
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "message"),
+    [
+        ("/it/search/?q=a%00b", "it", "Indirizzo non compreso"),
+        ("/fr/actualites/?tag=%00", "fr", "Adresse incomprise"),
+        ("/open-data/digivillae.json?language=%00", "it", "Indirizzo non compreso"),
+        ("/fr/%00/", "fr", "Adresse incomprise"),
+        ("/it/notizie/?%00=1", "it", "Indirizzo non compreso"),
+    ],
+)
+def test_a_nul_byte_in_the_address_gets_a_400_page_in_the_visitors_language(
+    client, url, language, message
+):
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    assert message in text_of(response)
