@@ -1,5 +1,6 @@
 """What the participation rooms (surveys, needs, challenges) share, and nothing else: the
-honeypot field, the per-address rate limit, the privacy-notice link and the spreadsheet writer.
+honeypot field, the per-address rate limit, the privacy-notice link, one-line e-mail subjects
+and the spreadsheet writer.
 
 Spreadsheet cells that start with =, +, -, @, tab or carriage return are run as formulas by
 spreadsheet programs; such values are prefixed with an apostrophe so they are shown as text
@@ -21,6 +22,12 @@ from core.i18n import localized_pages
 from core.models import SiteSettings
 
 HONEYPOT_FIELD = "website"
+
+
+def one_line(text) -> str:
+    """An e-mail subject built from text people typed (a proposal or survey title): Django
+    refuses a header with a line break (``BadHeaderError``), so breaks become spaces."""
+    return " ".join(str(text).split())
 
 
 def admin_locale() -> Locale:

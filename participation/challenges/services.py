@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from participation.common import one_line
 from pilots.models import PilotPage
 
 from .models import (
@@ -299,7 +300,7 @@ def request_support(proposal: Proposal, email: str, confirm_url_for) -> str:
                 "If it was not you, ignore this message: nothing will be counted."
             ) % {"title": proposal.title, "link": confirm_url_for(support_link_value(support))}
     try:
-        send_mail(subject, body, None, [email])
+        send_mail(one_line(subject), body, None, [email])
     except OSError:
         logger.exception("Could not send the support confirmation for proposal %s", proposal.pk)
         if created:

@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from participation.common import one_line
+
 from .models import Proposal, ProposalDecision
 
 logger = logging.getLogger(__name__)
@@ -16,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 def _send(subject: str, body: str, recipient: str, what: str, pk: int) -> bool:
     try:
-        send_mail(subject, body, None, [recipient])
+        send_mail(one_line(subject), body, None, [recipient])
     except OSError:
         logger.exception("Could not send the %s for %s", what, pk)
         return False

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from participation.common import one_line
+
 from .models import SurveySubmission
 
 logger = logging.getLogger(__name__)
@@ -25,7 +27,7 @@ def send_answer_notification(submission_id: int) -> bool:
             "date": submission.submit_time.strftime("%Y-%m-%d %H:%M"),
         }
     try:
-        send_mail(subject, body, None, [survey.notify_email])
+        send_mail(one_line(subject), body, None, [survey.notify_email])
     except OSError:
         logger.exception("Could not send the answer notification for submission %s", submission_id)
         return False

@@ -160,3 +160,14 @@ def test_public_proposal_page_shows_only_public_fields(client, shortlisted):
     hidden = make_proposal(call, status="admissible", title="Non pubblica")
     assert client.get(detail_url(call, hidden)).status_code == 404
     assert "Non pubblica" not in client.get(call.url).content.decode()
+
+
+def test_a_line_break_in_a_proposal_title_never_breaks_the_mail(client):
+    call = make_call("evaluation")
+    title = "Sportello\r\nBcc: altri@example.com"
+    proposal = make_proposal(call, status="shortlisted", title=title)
+    response = ask(client, call, proposal)
+    assert response.status_code == 200 and "Controlla la tua email" in text_of(response)
+    [message] = mail.outbox
+    assert message.subject == "Conferma il tuo sostegno a «Sportello Bcc: altri@example.com»"
+    assert message.recipients() == ["cittadina@example.com"]
