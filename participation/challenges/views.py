@@ -2,11 +2,14 @@
 page, shortlisted proposals and citizens' support. Each refusal says why, in the visitor's
 language, and stores nothing."""
 
+import functools
+
 from django.conf import settings
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from participation.common import privacy_url, within_rate_limit
@@ -24,6 +27,20 @@ from .services import (
     withdraw_proposal,
 )
 from .services import submit_proposal as store_proposal
+
+
+def personal(view):
+    """Pages for one person (a private proposal link, a support confirmation): never stored by
+    a shared cache or the browser (``Cache-Control: private, no-store``, via Django's
+    ``add_never_cache_headers``; Django's ``never_cache`` expects the request first)."""
+
+    @functools.wraps(view)
+    def wrapper(call, request, *args, **kwargs):
+        response = view(call, request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper
 
 
 def _context(call, request, **extra):
@@ -94,6 +111,7 @@ def _submission_closed(call, request):
     )
 
 
+@personal
 def submit_proposal(call, request):
     template = "participation/challenges/proposal_form.html"
     context = _context(call, request, privacy_url=privacy_url(request, call))
@@ -128,6 +146,7 @@ def submit_proposal(call, request):
     return _render(call, request, "participation/challenges/proposal_submitted.html", context)
 
 
+@personal
 def private_proposal(call, request, token):
     proposal = get_object_or_404(
         Proposal.objects.select_related("call"),
@@ -286,6 +305,7 @@ def support_proposal(call, request, reference):
     )
 
 
+@personal
 def confirm_support_view(call, request, signed):
     proposal_filter = Q(proposal__call__translation_key=call.translation_key)
     if request.method != "POST":

@@ -179,3 +179,17 @@ def test_with_the_cache_server_down_pages_render_and_publishing_works(client, se
         second = client.get("/it/progetto/")
         assert second.status_code == 200
         assert "Pubblicato con la cache spenta" in second.content.decode()
+
+
+def test_personal_pages_are_never_stored_anywhere(client):
+    from participation.models import ChallengeCallPage, Proposal
+
+    proposal = Proposal.objects.first()
+    call = ChallengeCallPage.objects.get(pk=proposal.call_id)
+    private = call.url + f"my-proposal/{proposal.access_token}/"
+    for _visit in range(2):
+        response = client.get(private)
+        assert response.status_code == 200
+        assert response.get(STATUS) != "hit"
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives, response["Cache-Control"]
