@@ -133,13 +133,15 @@ def ensure_home(builder: DemoBuilder, hero) -> HomePage:
             ),
             participation_heading=tri("Partecipa", "Participez", "Take part"),
             participation_text=tri(
-                "<p>Residenti, associazioni, imprese e amministrazioni: presto potrete "
-                "segnalare i bisogni del vostro territorio e seguire le soluzioni sperimentate.</p>",
-                "<p>Habitants, associations, entreprises et administrations : vous pourrez "
-                "bientôt signaler les besoins de votre territoire et suivre les solutions "
-                "expérimentées.</p>",
-                "<p>Residents, associations, businesses and local authorities: you will soon be "
-                "able to report your area's needs and follow the solutions being tested.</p>",
+                "<p>Residenti, associazioni e amministrazioni: rispondete al questionario sui "
+                "bisogni del vostro territorio. Imprese e centri di ricerca: proponete una "
+                "soluzione alla sfida di innovazione aperta. Poi seguite le sperimentazioni.</p>",
+                "<p>Habitants, associations et administrations : répondez au questionnaire sur "
+                "les besoins de votre territoire. Entreprises et centres de recherche : proposez "
+                "une solution au défi d'innovation ouvert. Puis suivez les expérimentations.</p>",
+                "<p>Residents, associations and local authorities: answer the survey on your "
+                "area's needs. Businesses and research centres: propose a solution to the open "
+                "innovation challenge. Then follow the pilots.</p>",
             ),
         ),
     )

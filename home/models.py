@@ -10,6 +10,7 @@ from core.blocks import BaseStreamBlock
 from core.models import BasePage
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
+from participation.challenges.pages import ChallengeCallPage, ChallengeIndexPage
 from participation.surveys.pages import SurveyIndexPage, SurveyPage
 from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 
@@ -92,6 +93,11 @@ class HomePage(BasePage):
                         opens_at__lte=now, closes_at__gt=now
                     )[:HOME_LISTING_SIZE]
                 ),
+                "open_calls": list(
+                    ChallengeCallPage.objects.for_listing(self.locale_id)
+                    .filter(opens_at__lte=now, submission_deadline__gt=now)
+                    .order_by("submission_deadline", "pk")[:HOME_LISTING_SIZE]
+                ),
                 **self._sections(),
             }
         )
@@ -99,6 +105,7 @@ class HomePage(BasePage):
 
     SECTIONS = {
         "surveys_index": SurveyIndexPage,
+        "challenges_index": ChallengeIndexPage,
         "news_index": NewsIndexPage,
         "events_index": EventIndexPage,
         "territories_index": PilotTerritoryIndexPage,
