@@ -1,23 +1,19 @@
 """A database at the previous head (0006, before needs and themes had drafts and revisions),
 holding the demo with its answers and proposals, migrates forward with every row kept."""
 
-import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
+
+import psycopg
+from django.apps import apps
 
 from tests.conftest import copy_of_test_database
 
 ROOT = Path(__file__).resolve().parents[2]
-
-COUNT_ROWS = (
-    "import json\n"
-    "from django.apps import apps\n"
-    "print('ROWS=' + json.dumps({m._meta.db_table: m.objects.count()"
-    " for m in apps.get_app_config('participation').get_models()"
-    "}))\n"
-)
 
 
 def manage(env, *args) -> str:
@@ -34,9 +30,16 @@ def manage(env, *args) -> str:
 
 
 def rows(env) -> dict:
-    output = manage(env, "shell", "-c", COUNT_ROWS)
-    line = next(line for line in output.splitlines() if line.startswith("ROWS="))
-    return json.loads(line.removeprefix("ROWS="))
+    """Rows in every participation table, read directly (no Django start-up per count)."""
+    tables = [model._meta.db_table for model in apps.get_app_config("participation").get_models()]
+    # Table names come from our own models, not from input.
+    queries = {table: f'SELECT count(*) FROM "{table}"' for table in tables}  # noqa: S608
+    url = env["DATABASE_URL"]
+    if url.startswith("postgres"):
+        with psycopg.connect(url) as database:
+            return {t: database.execute(q).fetchone()[0] for t, q in queries.items()}
+    with closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as database:
+        return {t: database.execute(q).fetchone()[0] for t, q in queries.items()}
 
 
 def test_a_database_at_the_previous_head_migrates_forward_with_every_row(
