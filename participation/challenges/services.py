@@ -26,6 +26,7 @@ from .models import (
     ProposalAttachment,
     ProposalDecision,
     Support,
+    new_support_token,
 )
 from .tasks import send_proposal_decision, send_proposal_receipt
 
@@ -287,6 +288,13 @@ def request_support(proposal: Proposal, email: str, confirm_url_for) -> str:
     digest = email_digest(email)
     with transaction.atomic():
         support, created = Support.objects.get_or_create(proposal=proposal, email_digest=digest)
+        if not support.confirmed_at and link_expired(support):
+            # Asking again after the link expired sends a fresh link (the old one stays dead).
+            support.token = new_support_token()
+            support.created_at = timezone.now()
+            Support.objects.filter(pk=support.pk).update(
+                token=support.token, created_at=support.created_at
+            )
     language = translation.get_language()
     with translation.override(language):
         if support.confirmed_at:
@@ -309,6 +317,11 @@ def request_support(proposal: Proposal, email: str, confirm_url_for) -> str:
     return "already" if support.confirmed_at else "sent"
 
 
+def link_expired(support: Support) -> bool:
+    """A confirmation link is valid for 7 days after it was sent."""
+    return (timezone.now() - support.created_at).total_seconds() > SUPPORT_LINK_MAX_AGE
+
+
 class SupportLinkError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
@@ -322,8 +335,7 @@ def read_support_link(token: str) -> Support:
         raise SupportLinkError(
             _("This confirmation link is not valid. Copy the whole link from the e-mail.")
         )
-    age = timezone.now() - support.created_at
-    if support.confirmed_at is None and age.total_seconds() > SUPPORT_LINK_MAX_AGE:
+    if support.confirmed_at is None and link_expired(support):
         raise SupportLinkError(
             _("This confirmation link has expired. Ask for a new one from the proposal page.")
         )

@@ -1,11 +1,13 @@
 """Citizens support shortlisted proposals by confirming a link sent to their e-mail."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import timezone
 
 from participation.models import Support
 from tests.conftest import text_of
@@ -171,3 +173,23 @@ def test_a_line_break_in_a_proposal_title_never_breaks_the_mail(client):
     [message] = mail.outbox
     assert message.subject == "Conferma il tuo sostegno a «Sportello Bcc: altri@example.com»"
     assert message.recipients() == ["cittadina@example.com"]
+
+
+def test_asking_again_after_the_link_expired_sends_a_fresh_link(client, shortlisted):
+    call, proposal = shortlisted
+    ask(client, call, proposal)
+    [first] = mail.outbox
+    old_link = link_in(first)
+    eight_days_ago = timezone.now() - datetime.timedelta(days=8)
+    Support.objects.filter(proposal=proposal).update(created_at=eight_days_ago)
+    expired = client.get(old_link.split("testserver", 1)[-1])
+    assert expired.status_code == 400 and "scaduto" in text_of(expired)
+    mail.outbox.clear()
+    response = ask(client, call, proposal)
+    assert response.status_code == 200 and "Controlla la tua email" in text_of(response)
+    [second] = mail.outbox
+    new_link = link_in(second)
+    assert new_link != old_link
+    assert confirm(client, new_link).status_code == 200
+    assert Support.objects.get(proposal=proposal).confirmed_at is not None
+    assert client.get(old_link.split("testserver", 1)[-1]).status_code == 400  # stays dead
