@@ -11,7 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
 
-from tests.demo_database import drop_demo_templates, ensure_demo_template
+from tests.demo_database import (
+    admin_connection,
+    database_url,
+    drop_demo_templates,
+    ensure_demo_template,
+)
 
 
 def is_postgresql() -> bool:
@@ -61,15 +66,12 @@ def copy_of_test_database(name: str):
     """
     if connection.vendor != "postgresql":
         return None
-    import psycopg
-
     source = connection.settings_dict
-    admin = {"host": source["HOST"] or None, "port": source["PORT"] or None, "user": source["USER"]}
     # A template database must have no open session. Playwright's idle event loop may be
     # running in this thread (browser tests); closing a connection is still synchronous here.
     with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
         connections.close_all()
-    with psycopg.connect(dbname="postgres", autocommit=True, **admin) as pg:
+    with admin_connection(source) as pg:
         # Connections Django opened in other threads (task runners) are idle: end them too.
         pg.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
@@ -80,11 +82,10 @@ def copy_of_test_database(name: str):
         pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source["NAME"]}"')
 
     def drop():
-        with psycopg.connect(dbname="postgres", autocommit=True, **admin) as pg:
+        with admin_connection(source) as pg:
             pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    host = f"{source['HOST'] or '127.0.0.1'}:{source['PORT'] or 5432}"
-    return f"postgres://{source['USER']}@{host}/{name}", drop
+    return database_url(source, name), drop
 
 
 def page_in(model, language: str, **filters):

@@ -37,6 +37,12 @@ def admin_connection(database: dict):
     )
 
 
+def database_url(database: dict, name: str) -> str:
+    """The URL of database ``name`` on the same server, for a subprocess's DATABASE_URL."""
+    host = f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
+    return f"postgres://{database['USER']}@{host}/{name}"
+
+
 def template_prefix(database: dict) -> str:
     return f"{database['NAME']}_demo_"
 
@@ -62,11 +68,10 @@ def ensure_demo_template(database: dict) -> str:
 
 
 def build(database: dict, name: str) -> None:
-    host = f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER']}@{host}/{name}",
+        "DATABASE_URL": database_url(database, name),
     }
     # One process for the three commands: Django starts once.
     subprocess.run(
