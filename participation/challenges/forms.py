@@ -8,14 +8,11 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from participation.common import HoneypotMixin
 
+from .attachments import pdf_verdicts
 from .models import MAX_ATTACHMENTS, Proposal
-
-PDF_MAGIC = b"%PDF-"
 
 registration_number_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9 .\-/]{3,28}[A-Za-z0-9]$",
@@ -26,31 +23,46 @@ registration_number_validator = RegexValidator(
 )
 
 
-def pdf_problem(upload) -> str | None:
-    """Why an upload is not an acceptable PDF, or None. The name is never trusted: the file
-    must start like a PDF and be readable as one."""
-    name = upload.name
-    if upload.size > settings.PROPOSAL_ATTACHMENT_MAX_BYTES:
-        return _("“%(name)s” is %(size)s: each file may be at most %(limit)s.") % {
-            "name": name,
-            "size": filesizeformat(upload.size),
-            "limit": filesizeformat(settings.PROPOSAL_ATTACHMENT_MAX_BYTES),
-        }
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    not_pdf = _("“%(name)s” is not a PDF document. Only PDF files are accepted.") % {"name": name}
-    if PDF_MAGIC not in head:
-        return not_pdf
-    try:
-        reader = PdfReader(upload, strict=False)
-        if len(reader.pages) < 1:
-            return not_pdf
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
-        return not_pdf
-    finally:
+def pdf_problems(uploads) -> list[str]:
+    """Why each upload is not an acceptable PDF. The name is never trusted: the file must
+    start like a PDF and open as one in the sandboxed checker, within bounded time and memory."""
+    limit = settings.PROPOSAL_ATTACHMENT_MAX_BYTES
+    problems, to_open = [], []
+    for upload in uploads:
+        if upload.size > limit:
+            sizes = {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            problems.append(
+                _("“%(name)s” is %(size)s: each file may be at most %(limit)s.")
+                % {"name": upload.name, **sizes}
+            )
+        else:
+            to_open.append(upload)
+    contents = []
+    for upload in to_open:
         upload.seek(0)
-    return None
+        contents.append(upload.read())
+        upload.seek(0)
+    for upload, verdict in zip(to_open, pdf_verdicts(contents), strict=True):
+        if verdict != "ok":
+            problems.append(VERDICT_MESSAGES[verdict] % {"name": upload.name})
+    return problems
+
+
+VERDICT_MESSAGES = {
+    "not_pdf": _("“%(name)s” is not a PDF document. Only PDF files are accepted."),
+    "encrypted": _(
+        "“%(name)s” is protected by a password. Send a copy without a password so that the "
+        "evaluators can open it."
+    ),
+    "too_complex": _(
+        "“%(name)s” could not be checked: once opened it is too large or too complex. Save it "
+        "again as a plain PDF (for example with “Print to PDF”) and send it again."
+    ),
+    "unavailable": _(
+        "“%(name)s” could not be checked just now. Nothing was saved: please send the form "
+        "again in a minute."
+    ),
+}
 
 
 class MultiplePdfInput(forms.ClearableFileInput):
@@ -69,7 +81,7 @@ class PdfAttachmentsField(forms.FileField):
     def clean(self, data, initial=None):
         uploads = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
         uploads = [super(PdfAttachmentsField, self).clean(item, initial) for item in uploads]
-        problems = [problem for problem in map(pdf_problem, uploads) if problem]
+        problems = pdf_problems(uploads)
         if problems:
             raise forms.ValidationError(problems)
         return uploads

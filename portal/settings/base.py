@@ -239,6 +239,8 @@ if AWS_PRIVATE_STORAGE_BUCKET_NAME:
         },
     }
 PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Wall-clock time all attachments of one form share to be opened by the sandboxed checker.
+PDF_CHECK_SECONDS = 1.0
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file, not memory
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor posts many fields
