@@ -2,13 +2,18 @@
 honeypot field, the per-address rate limit, the privacy-notice link, one-line e-mail subjects
 and the spreadsheet writer.
 
-Spreadsheet cells that start with =, +, -, @, tab or carriage return are run as formulas by
-spreadsheet programs; such values are prefixed with an apostrophe so they are shown as text
-(OWASP advice).
+Spreadsheet cells that start with =, +, -, @, tab or a line break are run as formulas by
+spreadsheet programs; such values are prefixed with an apostrophe so they are shown as text,
+and so is a formula sign after a `,`, `;`, tab or line break inside a value: a program that
+splits on semicolons (as Italian and French spreadsheets do) reads ``x;=HYPERLINK(…)`` from a
+comma-separated file as two cells, quotes or not. Every CSV cell is also quoted (OWASP's advice
+on CSV injection). Numbers stay numbers.
 """
 
 import csv
 import io
+import re
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -86,19 +91,25 @@ def privacy_url(request, page) -> str:
     return notice.get_url(request)
 
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A program that splits on another separator than ours starts a cell after any `,`, `;`, tab or
+# line break, even inside a quoted value: a formula sign there is marked as text too.
+HIDDEN_FORMULA = re.compile(r"""([,;\t\r\n][ "]*)(?=[=+\-@])""")
 
 
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_TRIGGERS):
+def neutralise(value):
+    """A cell value no spreadsheet runs as a formula, whatever separator it splits on."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value
+    text = HIDDEN_FORMULA.sub(r"\1'", "" if value is None else str(value))
+    if text.lstrip(' "').startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
 
 
 def to_csv(headings: list[str], rows: list[list]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow([neutralise(heading) for heading in headings])
     for row in rows:
         writer.writerow([neutralise(value) for value in row])

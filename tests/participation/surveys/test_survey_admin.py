@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from participation.models import SurveySubmission
 from tests.conftest import count_queries
 from tests.participation.conftest import answer_data, choice_value, grow_answers
+from tests.participation.test_exports import formula_cells
 
 pytestmark = pytest.mark.django_db
 IT_URL = "/it/partecipa/bisogni-del-territorio/"
@@ -66,23 +67,28 @@ def test_results_view_counts_both_languages_and_filters(client, open_survey):
     assert message == "La data di fine non può precedere la data di inizio."
 
 
+def header_column(rows: list[list[str]], heading: str) -> set[str]:
+    index = rows[0].index(heading)
+    return {row[index] for row in rows[1:]}
+
+
 def test_exports_are_safe_against_formula_injection(client, open_survey):
     answer(client, IT_URL, "Impresa", "Unione del Fossanese", '=HYPERLINK("http://evil","x")')
+    answer(client, IT_URL, "Impresa", "Unione del Fossanese", 'x ;=HYPERLINK("http://evil";"x")')
     client.force_login(staff("Editors"))
     url = f"/admin/surveys/{open_survey.translation_key}/answers/"
     response = client.get(url, {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    header, row = rows[0], rows[1]
-    assert row[header.index("Descrivi il bisogno più importante per te")] == (
-        '\'=HYPERLINK("http://evil","x")'
-    )
-    assert row[header.index("Rispondi come…")] == "Impresa"
+    header, needs = rows[0], header_column(rows, "Descrivi il bisogno più importante per te")
+    assert needs == {'\'=HYPERLINK("http://evil","x")', 'x ;\'=HYPERLINK("http://evil";"x")'}
+    assert header_column(rows, "Rispondi come…") == {"Impresa"} and header
+    assert formula_cells(response.content.decode("utf-8-sig")) == []
     response = client.get(url, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [cell.value for cell in sheet[2]]
+    values = {cell.value for row in sheet.iter_rows(min_row=2) for cell in row}
     assert '\'=HYPERLINK("http://evil","x")' in values
-    assert all(cell.data_type != "f" for cell in sheet[2])
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
 def test_answers_list_filters_by_language(client, open_survey):
