@@ -12,12 +12,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from core.querysets import without_view_restriction
 from pilots.models import Indicator, IndicatorMeasurement, PilotPage
 
 from .chain import pick_versions
@@ -76,6 +77,8 @@ COLUMNS = {
     ],
 }
 DATASETS = tuple(COLUMNS)
+# Live pages with no view restriction on themselves or an ancestor: what open data may show.
+PUBLIC_PAGES = Page.objects.live().filter(without_view_restriction())
 
 
 def _number(value):
@@ -133,8 +136,11 @@ def calls_rows(locale: Locale, request) -> list[dict]:
 
 
 def proposals_rows() -> list[dict]:
+    """Selected proposals of published, public calls; their expert score only once the call's
+    results are public (before that, the ranking is the evaluators' work in progress)."""
     proposals = list(
-        Proposal.objects.filter(status=Proposal.Status.SELECTED)
+        Proposal.objects.filter(status=Proposal.Status.SELECTED, call__live=True)
+        .filter(Exists(PUBLIC_PAGES.filter(pk=OuterRef("call_id"))))
         .select_related("call")
         .annotate(support_count=Count("supports", filter=Q(supports__confirmed_at__isnull=False)))
         .order_by("submitted_at", "pk")
@@ -150,7 +156,10 @@ def proposals_rows() -> list[dict]:
         ).order_by("-locale__language_code")
     }
     for key, items in by_call.items():
-        for result in score_proposals(sources.get(key, items[0].call), items):
+        call = sources.get(key, items[0].call)
+        if not call.results_are_public:
+            continue
+        for result in score_proposals(call, items):
             totals[result.proposal.pk] = result.total
     return [
         {
@@ -171,13 +180,19 @@ def proposals_rows() -> list[dict]:
 
 
 def indicator_rows(locale: Locale) -> list[dict]:
+    """Measured values of published, public pilots, named in the asked language if that
+    translation is published too."""
     measurements = list(
-        IndicatorMeasurement.objects.select_related("indicator", "indicator__page").order_by(
-            "indicator__page_id", "indicator__sort_order", "measured_on"
+        IndicatorMeasurement.objects.filter(
+            indicator__page__live=True,
+            indicator__page_id__in=PUBLIC_PAGES.values("pk"),
         )
+        .select_related("indicator", "indicator__page")
+        .order_by("indicator__page_id", "indicator__sort_order", "measured_on")
     )
     keys = {m.indicator.translation_key for m in measurements}
-    names = pick_versions(Indicator.objects.select_related("page", "locale"), keys, locale)
+    published = Indicator.objects.filter(page__live=True, page_id__in=PUBLIC_PAGES.values("pk"))
+    names = pick_versions(published.select_related("page", "locale"), keys, locale)
     rows = []
     for measurement in measurements:
         indicator = names.get(measurement.indicator.translation_key, measurement.indicator)

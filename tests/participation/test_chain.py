@@ -3,9 +3,12 @@
 import csv
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from participation.models import ChallengeCallPage, Need, NeedsIndexPage, Proposal
 from pilots.models import PilotPage
@@ -162,3 +165,40 @@ def test_open_data_bad_requests(client):
     assert client.get("/open-data/secrets.csv").status_code == 404
     bad = client.get("/open-data/needs.csv?language=de", HTTP_ACCEPT_LANGUAGE="fr")
     assert bad.status_code == 400 and "Langue inconnue" in bad.content.decode()
+
+
+def _open_data(client) -> dict:
+    return json.loads(client.get("/open-data/digivillae.json?language=it").content)
+
+
+def test_open_data_scores_wait_for_the_results_and_unpublished_pages_leave(client):
+    proposal = Proposal.objects.get(status=Proposal.Status.SELECTED)
+    calls = ChallengeCallPage.objects.filter(translation_key=proposal.call.translation_key)
+    closed_at = calls.first().evaluation_ends_at
+    assert _open_data(client)["proposals"][0]["expert_score"] == 87.0
+
+    calls.update(evaluation_ends_at=timezone.now() + timedelta(days=3))  # still being evaluated
+    [row] = _open_data(client)["proposals"]
+    assert row["reference"] == proposal.reference and row["expert_score"] is None
+    exported = client.get("/open-data/proposals.csv?language=it").content.decode("utf-8-sig")
+    assert next(csv.DictReader(io.StringIO(exported)))["expert_score"] == ""
+    calls.update(evaluation_ends_at=closed_at)
+
+    for call in calls:
+        call.unpublish()
+    assert _open_data(client)["proposals"] == []
+
+    assert _open_data(client)["indicators"]
+    for pilot in PilotPage.objects.filter(proposal=proposal):
+        for version in pilot.get_translations(inclusive=True):
+            version.unpublish()
+    assert _open_data(client)["indicators"] == []
+
+
+def test_open_data_leaves_out_restricted_pilots(client):
+    assert _open_data(client)["indicators"]
+    for pilot in PilotPage.objects.all():
+        PageViewRestriction.objects.create(
+            page=pilot, restriction_type=PageViewRestriction.PASSWORD, password="segreto"
+        )
+    assert _open_data(client)["indicators"] == []
