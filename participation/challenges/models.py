@@ -236,9 +236,17 @@ class EvaluatorAssignment(models.Model):
 
 
 class Evaluation(models.Model):
+    """One evaluator's scores of one proposal. Deleting the evaluator's account keeps the
+    evaluation, attributed to a former evaluator: a ranking must not change because someone
+    left, and an account deletion must not fail because they once scored."""
+
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="evaluations")
     evaluator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="evaluations"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("evaluator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="evaluations",
     )
     no_conflict_of_interest = models.BooleanField(_("no conflict of interest declared"))
     comment = models.TextField(_("overall comment"), blank=True)
@@ -258,7 +266,13 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.evaluator} → {self.proposal_id}"
+        return f"{self.evaluator_name} → {self.proposal_id}"
+
+    @property
+    def evaluator_name(self) -> str:
+        if self.evaluator is None:
+            return str(_("Former evaluator (account deleted)"))
+        return self.evaluator.get_full_name() or self.evaluator.get_username()
 
 
 class CriterionScore(models.Model):

@@ -220,3 +220,35 @@ def test_communication_officers_and_anonymous_visitors_cannot_see_proposals(clie
     client.force_login(officer)
     assert client.get(f"/admin/proposals/{proposal.pk}/").status_code in {302, 403}
     assert client.get("/admin/proposals/").status_code in {302, 403}
+
+
+@pytest.mark.parametrize("how", ["delete-view", "bulk-delete"])
+def test_deleting_an_evaluator_who_scored_keeps_the_scores(client, how):
+    """Through the real admin, as an administrator: the account goes, the evaluation stays,
+    attributed to a former evaluator, and the ranking does not change."""
+    from django.contrib.auth import get_user_model
+
+    call = make_call("evaluation")
+    proposal = make_proposal(call, status="admissible")
+    evaluator = make_evaluator("valutatore-uscente", call=call)
+    client.force_login(evaluator)
+    client.post(f"/admin/proposals/{proposal.pk}/", score_data(call, [4, 3]))
+    [before] = score_proposals(call, [proposal])
+    admin = get_user_model().objects.create_superuser("amministratrice", password="pw")
+    client.force_login(admin)
+
+    if how == "delete-view":
+        response = client.post(f"/admin/users/delete/{evaluator.pk}/")
+    else:
+        response = client.post(
+            f"/admin/bulk/auth/user/delete/?next=/admin/users/&id={evaluator.pk}"
+        )
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=evaluator.pk).exists()
+
+    evaluation = Evaluation.objects.get(proposal=proposal)
+    assert evaluation.evaluator is None and evaluation.scores.count() == 2
+    [after] = score_proposals(call, [proposal])
+    assert (after.total, after.evaluations) == (before.total, before.evaluations) != (None, 0)
+    page = text_of(client.get(f"/admin/proposals/{proposal.pk}/"))
+    assert "Valutatore precedente (account eliminato)" in page
