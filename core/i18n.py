@@ -4,7 +4,11 @@ import zoneinfo
 from collections.abc import Iterable
 
 from django.db.models import Case, Subquery, Value, When
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
+
+# The time zone every date-and-time field of the admin is entered in (settings.TIME_ZONE).
+LOCAL_TIME_HELP = gettext_lazy("Time in Italy and France (time zone Europe/Rome).")
 
 # Dates of events and calls are entered and shown in Italian time.
 EVENT_TIME_ZONE = zoneinfo.ZoneInfo("Europe/Rome")

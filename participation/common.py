@@ -1,6 +1,6 @@
 """What the participation rooms (surveys, needs, challenges) share, and nothing else: the
 honeypot field, the per-address rate limit, the privacy-notice link, one-line e-mail subjects
-and the spreadsheet writer.
+and the spreadsheet writer (with the time format of exports).
 
 Spreadsheet cells that start with =, +, -, @, tab or a line break are run as formulas by
 spreadsheet programs; such values are prefixed with an apostrophe so they are shown as text,
@@ -18,6 +18,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
@@ -105,6 +106,11 @@ def neutralise(value):
     if text.lstrip(' "').startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
+
+
+def local_iso(moment) -> str:
+    """A time as exports give it: the project's local time, ISO 8601 with its UTC offset."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
 def to_csv(headings: list[str], rows: list[list]) -> bytes:

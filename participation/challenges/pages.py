@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import DocumentLinkBlock
+from core.i18n import LOCAL_TIME_HELP
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 
@@ -164,12 +166,16 @@ class ChallengeCallPage(RoutablePageMixin, BasePage):
     documents = StreamField(
         [("document", DocumentLinkBlock())], blank=True, verbose_name=_("documents")
     )
-    opens_at = models.DateTimeField(_("opens at"))
-    questions_until = models.DateTimeField(_("questions accepted until"))
-    submission_deadline = models.DateTimeField(_("submission deadline"))
+    opens_at = models.DateTimeField(_("opens at"), help_text=LOCAL_TIME_HELP)
+    questions_until = models.DateTimeField(_("questions accepted until"), help_text=LOCAL_TIME_HELP)
+    submission_deadline = models.DateTimeField(_("submission deadline"), help_text=LOCAL_TIME_HELP)
     evaluation_ends_at = models.DateTimeField(
         _("evaluation ends at"),
-        help_text=_("From this moment the call is closed and expert scores are published."),
+        help_text=format_lazy(
+            "{} {}",
+            _("From this moment the call is closed and expert scores are published."),
+            LOCAL_TIME_HELP,
+        ),
     )
     results_on = models.DateField(_("results announced on"))
 

@@ -1,8 +1,6 @@
 """Admin views over a survey's answers in every language: results, answers list, export and
 one respondent's data (GDPR)."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -12,10 +10,12 @@ from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from participation.common import admin_locale, to_csv, to_xlsx
+from participation.common import admin_locale, local_iso, to_csv, to_xlsx
 from pilots.models import PilotTerritoryPage
 
 from .models import SurveySubmission
@@ -145,16 +145,21 @@ def survey_results(request, translation_key):
     )
 
 
-def answer_table(survey, submissions, include_personal: bool):
-    """Headings and rows with stored values turned into labels in the survey's language."""
+def answer_table(survey, submissions, include_personal: bool, for_export: bool = False):
+    """Headings and rows with stored values turned into labels in the survey's language.
+    Times are the project's local time: as ISO 8601 with its offset in exports, in the
+    editor's date format on screen."""
     fields = [f for f in survey.get_form_fields() if include_personal or not f.is_personal]
     labels = {f.clean_name: dict(option_labels(f, survey.locale)) for f in fields}
-    headings = [_("Submission date"), _("Language")] + [f.label for f in fields]
+    submitted = _("Submission date (%(zone)s time)") % {"zone": settings.TIME_ZONE}
+    headings = [submitted, _("Language")] + [f.label for f in fields]
     rows = []
     for submission in submissions:
         data = {**submission.form_data, **(submission.personal_data if include_personal else {})}
         row = [
-            submission.submit_time.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            local_iso(submission.submit_time)
+            if for_export
+            else date_format(timezone.localtime(submission.submit_time), "SHORT_DATETIME_FORMAT"),
             submission.get_language_display(),
         ]
         for field in fields:
@@ -176,7 +181,7 @@ def survey_answers(request, translation_key):
     submissions = submissions.order_by("-submit_time", "-pk")
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
-        headings, rows = answer_table(survey, submissions, include_personal=True)
+        headings, rows = answer_table(survey, submissions, include_personal=True, for_export=True)
         if export == "csv":
             body, content_type = to_csv(headings, rows), "text/csv; charset=utf-8"
         else:
@@ -225,11 +230,12 @@ def respondent_data(request):
             )
             return redirect(request.path)
         if request.GET.get("export") == "csv":
-            headings = [_("Survey"), _("Submission date"), _("Language"), _("Answers")]
+            submitted = _("Submission date (%(zone)s time)") % {"zone": settings.TIME_ZONE}
+            headings = [_("Survey"), submitted, _("Language"), _("Answers")]
             rows = [
                 [
                     s.page.title,
-                    s.submit_time.isoformat(),
+                    local_iso(s.submit_time),
                     s.language,
                     {**s.form_data, **s.personal_data},
                 ]

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.i18n import LOCAL_TIME_HELP
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 
@@ -43,8 +44,8 @@ class SurveyPage(BasePage):
     template = "participation/surveys/survey_page.html"
 
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
-    opens_at = models.DateTimeField(_("opens at"))
-    closes_at = models.DateTimeField(_("closes at"))
+    opens_at = models.DateTimeField(_("opens at"), help_text=LOCAL_TIME_HELP)
+    closes_at = models.DateTimeField(_("closes at"), help_text=LOCAL_TIME_HELP)
     thank_you_text = RichTextField(_("thank-you text"), features=["bold", "italic", "link"])
     results_published = models.BooleanField(
         _("publish results"),

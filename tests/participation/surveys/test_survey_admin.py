@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -155,3 +156,40 @@ def test_admin_results_queries_do_not_grow_with_answers(client, needs_survey):
     many, response = count_queries(client, url)
     assert few == many
     assert "1000" in response.content.decode()
+
+
+def test_answer_times_are_shown_and_exported_in_local_time(client, open_survey):
+    answer(client, IT_URL, "Impresa", "Unione del Fossanese")
+    answer(client, FR_URL, "Entreprise", "Unione del Fossanese")
+    winter, summer = SurveySubmission.objects.filter(
+        page__translation_key=open_survey.translation_key
+    )
+    SurveySubmission.objects.filter(pk=winter.pk).update(
+        submit_time=datetime.datetime(2026, 1, 15, 10, 30, tzinfo=datetime.UTC)
+    )
+    SurveySubmission.objects.filter(pk=summer.pk).update(
+        submit_time=datetime.datetime(2026, 7, 15, 10, 30, tzinfo=datetime.UTC)
+    )
+    client.force_login(staff("Editors"))
+    url = f"/admin/surveys/{open_survey.translation_key}/answers/"
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert soup.select("table.listing thead th")[0].get_text(strip=True) == (
+        "Data di invio (ora di Europe/Rome)"
+    )
+    shown = [
+        row.select("td, th")[0].get_text(strip=True)
+        for row in soup.select("table.listing tbody tr")
+    ]
+    assert shown == ["15/07/2026 12:30", "15/01/2026 11:30"]
+
+    rows = list(
+        csv.reader(io.StringIO(client.get(url, {"export": "csv"}).content.decode("utf-8-sig")))
+    )
+    assert [row[0] for row in rows[1:]] == [
+        "2026-07-15T12:30:00+02:00",
+        "2026-01-15T11:30:00+01:00",
+    ]
+
+    edit = BeautifulSoup(client.get(f"/admin/pages/{open_survey.pk}/edit/").content, "html.parser")
+    help_texts = [text.get_text(strip=True) for text in edit.select(".w-field__help")]
+    assert help_texts.count("Ora italiana e francese (fuso orario Europe/Rome).") >= 2
