@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from participation.common import admin_locale, local_iso, to_csv, to_xlsx
+from participation.common import local_iso, to_csv, to_xlsx
 from pilots.models import PilotTerritoryPage
 
 from .models import SurveySubmission
@@ -97,23 +97,41 @@ class AnswerFilterForm(forms.Form):
 
 
 def survey_list(request):
+    """Every survey once, whatever the editor's language: one row per translation key, named
+    in the admin language when that translation exists, its answers in every language counted
+    together. Pages never published (a new survey's autosaved draft) have no results yet and
+    are left out."""
     require(request, VIEW_PERMISSION)
-    locale = admin_locale()
-    answers = (
-        SurveySubmission.objects.filter(page__translation_key=OuterRef("translation_key"))
-        .values("page__translation_key")
+    versions = (
+        SurveyPage.objects.filter(alias_of__isnull=True, first_published_at__isnull=False)
+        .select_related("locale")
+        .only("title", "translation_key", "opens_at", "closes_at", "live", "locale__language_code")
+    )
+    preferred = [get_language(), settings.LANGUAGE_CODE]
+
+    def rank(version) -> int:
+        code = version.locale.language_code
+        return preferred.index(code) if code in preferred else len(preferred)
+
+    surveys: dict = {}
+    for version in versions:
+        surveys.setdefault(version.translation_key, []).append(version)
+    answer_counts = dict(
+        SurveySubmission.objects.filter(page__translation_key__in=list(surveys))
+        .values_list("page__translation_key")
         .annotate(total=Count("pk"))
-        .values("total")
     )
-    surveys = (
-        SurveyPage.objects.filter(locale=locale, alias_of__isnull=True)
-        .annotate(answer_count=Subquery(answers))
-        .order_by("-opens_at")
-    )
+    rows = []
+    for key, translations in surveys.items():
+        shown = min(translations, key=rank)
+        shown.answer_count = answer_counts.get(key, 0)
+        shown.languages = sorted(v.locale.language_code for v in translations)
+        rows.append(shown)
+    rows.sort(key=lambda survey: survey.opens_at, reverse=True)
     return TemplateResponse(
         request,
         "participation/surveys/admin/survey_list.html",
-        {"surveys": surveys, "header_title": _("Surveys")},
+        {"surveys": rows, "header_title": _("Surveys")},
     )
 
 

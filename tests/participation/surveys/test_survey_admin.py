@@ -6,6 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from openpyxl import load_workbook
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from participation.models import SurveySubmission
 from tests.conftest import count_queries
@@ -193,3 +195,53 @@ def test_answer_times_are_shown_and_exported_in_local_time(client, open_survey):
     edit = BeautifulSoup(client.get(f"/admin/pages/{open_survey.pk}/edit/").content, "html.parser")
     help_texts = [text.get_text(strip=True) for text in edit.select(".w-field__help")]
     assert help_texts.count("Ora italiana e francese (fuso orario Europe/Rome).") >= 2
+
+
+def test_survey_list_shows_every_survey_once_whatever_the_admin_language(client, open_survey):
+    from participation.models import SurveyPage
+
+    answer(client, IT_URL, "Residente", "Unione del Fossanese")
+    answer(client, FR_URL, "Habitant", "Unione del Fossanese")
+    index = open_survey.get_parent()
+    draft = SurveyPage(
+        title="Bozza salvata in automatico",
+        slug="bozza-automatica",
+        introduction="<p>Bozza</p>",
+        thank_you_text="<p>Grazie</p>",
+        opens_at=open_survey.opens_at,
+        closes_at=open_survey.closes_at,
+        live=False,
+    )
+    index.add_child(instance=draft)
+    draft.save_revision()
+    italian_only = SurveyPage(
+        title="Solo in italiano",
+        slug="solo-in-italiano",
+        introduction="<p>Solo italiano</p>",
+        thank_you_text="<p>Grazie</p>",
+        opens_at=open_survey.opens_at,
+        closes_at=open_survey.closes_at,
+    )
+    index.add_child(instance=italian_only)
+    italian_only.save_revision().publish()
+    SurveyPage.objects.filter(alias_of=italian_only).delete()  # no French or English version
+    editor = staff("Editors")
+    published = SurveyPage.objects.filter(alias_of__isnull=True, first_published_at__isnull=False)
+    expected_rows = published.values("translation_key").distinct().count()
+
+    for language in ("fr", "it"):
+        title = open_survey.get_translation(Locale.objects.get(language_code=language)).title
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = language
+        profile.save()
+        client.force_login(editor)
+        soup = BeautifulSoup(client.get("/admin/surveys/").content, "html.parser")
+        rows = soup.select("table.listing tbody tr")
+        titles = [row.td.get_text(" ", strip=True) for row in rows]
+        assert len(rows) == expected_rows and len(set(titles)) == len(titles)
+        assert "Bozza salvata in automatico" not in soup.get_text()
+        assert "Solo in italiano" in titles
+        [row] = [row for row in rows if row.td.get_text(strip=True).startswith(title)]
+        cells = [cell.get_text(strip=True) for cell in row.select("td")]
+        assert cells[2] == "EN · FR · IT"
+        assert cells[3] == "2"  # the Italian and the French answer counted together
