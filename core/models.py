@@ -1,6 +1,7 @@
 """What every app shares: the image model, the abstract base page and site-wide settings."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -71,6 +72,19 @@ class BasePage(WagtailCacheMixin, Page):
         if "_view_restrictions" not in self.__dict__:
             self._view_restrictions = super().get_view_restrictions()
         return self._view_restrictions
+
+    @cached_property
+    def content_language(self) -> str:
+        """The language the page's text is written in. A placeholder that wagtail-localize's
+        tree synchronisation made in another language (an alias of the source page, awaiting
+        translation) shows its source's text: its language is the source's, not the tree's."""
+        if not self.alias_of_id:
+            return self.locale.language_code
+        return (
+            Page.objects.filter(pk=self.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .get()
+        )
 
     def get_listing_summary(self) -> str:
         return self.listing_summary or self.search_description or ""

@@ -176,5 +176,5 @@ def content_language(context) -> str:
     """
     page = context.get("page")
     if isinstance(page, Page) and page.alias_of_id:
-        return page.alias_of.locale.language_code
+        return getattr(page, "content_language", None) or page.alias_of.locale.language_code
     return get_language()

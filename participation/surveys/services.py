@@ -40,7 +40,9 @@ def record_answer(survey, cleaned_data: dict, fields) -> tuple[SurveySubmission,
                     "form_data": anonymous,
                     "personal_data": personal,
                     "respondent_email": email,
-                    "language": survey.locale.language_code,
+                    # The language of the questions answered: an untranslated placeholder
+                    # under /fr/ shows the Italian questions, and its answers are Italian.
+                    "language": survey.content_language,
                     "territory_key": territory_key,
                 },
             )

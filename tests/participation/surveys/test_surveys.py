@@ -267,3 +267,28 @@ def test_in_production_notifications_wait_in_the_task_queue(
     # What the worker (`manage.py db_worker`) does with the queued task, run here in-process.
     assert send_answer_notification.call(*queued.args_kwargs["args"]) is True
     assert [message.to for message in mail.outbox] == [["owner@example.org"]]
+
+
+def test_an_untranslated_copy_says_so_and_records_italian_answers(client, open_survey):
+    """wagtail-localize's tree synchronisation puts an alias of a new Italian survey under /fr/
+    until it is translated: it must say it is in Italian (notice and lang) and its answers are
+    recorded as Italian, the language of the questions answered."""
+    from wagtail.models import Locale
+
+    french = Locale.objects.get(language_code="fr")
+    open_survey.get_translation(french).delete()
+    placeholder = open_survey.copy_for_translation(french, alias=True)  # live, like its source
+    url = placeholder.get_url()
+    assert url.startswith("/fr/")
+
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert soup.html["lang"] == "fr" and soup.main["lang"] == "it"
+    notice = soup.select_one(".untranslated-notice").get_text(" ", strip=True)
+    assert notice == (
+        "Cette page n'est pas encore traduite : elle est affichée dans sa langue d'origine, "
+        "italiano."
+    )
+    assert client.post(url, valid_answers(client, url, "it")).status_code == 200
+    [submission] = open_survey.all_submissions()
+    assert submission.page_id == placeholder.pk and submission.language == "it"
+    assert "untranslated-notice" not in client.get(IT_URL).content.decode()
