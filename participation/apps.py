@@ -12,5 +12,7 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from . import purge
+        from .surveys import translation_checks
 
         purge.connect()
+        translation_checks.connect()

@@ -16,17 +16,13 @@ from wagtail.models import Locale
 from participation.common import HoneypotMixin
 from pilots.models import PilotTerritoryPage
 
+from .fields import split_choices
 from .models import MULTIPLE_CHOICE_TYPES, Theme
 
 CONSENT_FIELD = "consent"
 SINGLE_LINE_MAX = 255
 MULTI_LINE_MAX = 4000
 NUMBER_LIMIT = 10**9
-
-
-def split_choices(text: str) -> list[str]:
-    separator = "\n" if "\n" in text else ","
-    return [choice.strip() for choice in text.split(separator) if choice.strip()]
 
 
 class SurveyFormBuilder(FormBuilder):

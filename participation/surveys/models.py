@@ -21,6 +21,8 @@ from wagtail.contrib.forms.models import (
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from .fields import ChoiceListField
+
 SURVEY_FIELD_CHOICES = (
     *FORM_FIELD_CHOICES,
     ("rating", _("Rating from 1 to 5")),
@@ -59,6 +61,15 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         "participation.SurveyPage", on_delete=models.CASCADE, related_name="form_fields"
     )
     field_type = models.CharField(_("field type"), max_length=16, choices=SURVEY_FIELD_CHOICES)
+    choices = ChoiceListField(
+        _("choices"),
+        blank=True,
+        help_text=_(
+            "One choice per line, for single and multiple choice questions. Translators "
+            "translate each choice on its own; answers are kept by position, so do not reorder "
+            "choices once answers have arrived."
+        ),
+    )
     personal_data = models.BooleanField(
         _("asks for personal data"),
         default=False,

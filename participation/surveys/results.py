@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from pilots.models import PilotTerritoryPage
 
-from .forms import split_choices
+from .fields import split_choices
 from .models import CHOICE_FIELD_TYPES, FREE_TEXT_TYPES, MULTIPLE_CHOICE_TYPES, Theme
 
 CHART_TYPES = CHOICE_FIELD_TYPES | {"rating", "territory", "theme", "checkbox"}
