@@ -1,7 +1,15 @@
+import logging
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
@@ -10,6 +18,7 @@ from wagtail.models import Locale, Page
 from .pagination import page_of
 from .sitemaps import MultilingualSitemap
 
+logger = logging.getLogger(__name__)
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
 
@@ -61,8 +70,25 @@ def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": MultilingualSitemap})
 
 
+DATABASE_RETRY_SECONDS = 30
+
+
 def server_error(request):
-    """500 page rendered without a database query, in the language the request was in."""
+    """The error page, rendered without a database query, in the language the request was in.
+
+    When the database is unreachable (PostgreSQL restarting, a failover) the visitor gets a
+    503 "back in a moment" page with Retry-After instead: nothing they sent was saved, and a
+    retry will work once the database is back.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        logger.warning("Database unavailable, answering 503: %s", error)
+        language = get_language_from_path(request.path_info) or get_language()
+        with translation.override(language):
+            response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+        add_never_cache_headers(response)
+        return response
     return render(request, "500.html", status=500)
 
 

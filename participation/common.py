@@ -12,12 +12,14 @@ on CSV injection). Numbers stay numbers.
 
 import csv
 import io
+import logging
 import re
 from decimal import Decimal
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,9 @@ from core.i18n import localized_pages
 from core.models import SiteSettings
 
 HONEYPOT_FIELD = "website"
+# Rate-limit counts of this process, used only while the shared cache is unreachable.
+LOCAL_COUNTS = LocMemCache("rate-limit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+logger = logging.getLogger(__name__)
 
 
 def one_line(text) -> str:
@@ -73,13 +78,25 @@ def within_rate_limit(request, scope: str = "survey", limit: int | None = None) 
     if not limit:
         return True
     key = f"{scope}-rate:{client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        attempts = 1
+    attempts = _count(cache, key)
+    if attempts is None:
+        # The shared cache (Redis) is unreachable and django-redis ignored the error: keep
+        # limiting, per process, rather than letting everything through or failing.
+        logger.warning(
+            "Shared cache unavailable: rate limit %s counted in this process only", scope
+        )
+        attempts = _count(LOCAL_COUNTS, key)
     return attempts <= limit
+
+
+def _count(counts, key: str) -> int | None:
+    """One more attempt under ``key`` for an hour; None when the cache did not answer."""
+    counts.add(key, 0, timeout=3600)
+    try:
+        return counts.incr(key)
+    except ValueError:  # expired between add and incr
+        counts.set(key, 1, timeout=3600)
+        return 1
 
 
 def privacy_url(request, page) -> str:

@@ -1,32 +1,22 @@
 """Background tasks (django-tasks) of challenge calls: the applicant's receipt and the
-decisions; a slow or failing mail server never touches a proposal."""
+decisions; a slow or failing mail server never touches a proposal, and its mail is sent again
+later (core.mail)."""
 
-import logging
-
-from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core.mail import send_or_queue_again
 from participation.common import one_line
 
 from .models import Proposal, ProposalDecision
 
-logger = logging.getLogger(__name__)
-
-
-def _send(subject: str, body: str, recipient: str, what: str, pk: int) -> bool:
-    try:
-        send_mail(one_line(subject), body, None, [recipient])
-    except OSError:
-        logger.exception("Could not send the %s for %s", what, pk)
-        return False
-    return True
-
 
 @task()
-def send_proposal_receipt(proposal_id: int, private_url: str, amended: bool = False) -> bool:
+def send_proposal_receipt(
+    proposal_id: int, private_url: str, amended: bool = False, attempt: int = 0
+) -> bool:
     """The timestamped receipt: the applicant's proof that the proposal arrived in time."""
     proposal = Proposal.objects.select_related("call").filter(pk=proposal_id).first()
     if proposal is None:
@@ -60,11 +50,18 @@ def send_proposal_receipt(proposal_id: int, private_url: str, amended: bool = Fa
                 % values,
             ]
         )
-    return _send(subject, body, proposal.contact_email, "proposal receipt", proposal_id)
+    return send_or_queue_again(
+        one_line(subject),
+        body,
+        [proposal.contact_email],
+        task=send_proposal_receipt,
+        attempt=attempt,
+        args=(proposal_id, private_url, amended),
+    )
 
 
 @task()
-def send_proposal_decision(decision_id: int) -> bool:
+def send_proposal_decision(decision_id: int, attempt: int = 0) -> bool:
     decision = (
         ProposalDecision.objects.select_related("proposal", "proposal__call")
         .filter(pk=decision_id)
@@ -87,4 +84,11 @@ def send_proposal_decision(decision_id: int) -> bool:
                 decision.reason,
             ]
         )
-    return _send(subject, body, proposal.contact_email, "proposal decision", decision_id)
+    return send_or_queue_again(
+        one_line(subject),
+        body,
+        [proposal.contact_email],
+        task=send_proposal_decision,
+        attempt=attempt,
+        args=(decision_id,),
+    )

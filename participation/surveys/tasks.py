@@ -1,21 +1,18 @@
-"""Background tasks (django-tasks): a slow or failing mail server never touches an answer."""
+"""Background tasks (django-tasks): a slow or failing mail server never touches an answer, and
+its mail is sent again later (core.mail)."""
 
-import logging
-
-from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core.mail import send_or_queue_again
 from participation.common import one_line
 
 from .models import SurveySubmission
 
-logger = logging.getLogger(__name__)
-
 
 @task()
-def send_answer_notification(submission_id: int) -> bool:
+def send_answer_notification(submission_id: int, attempt: int = 0) -> bool:
     submission = SurveySubmission.objects.select_related("page").filter(pk=submission_id).first()
     if submission is None or not submission.page.notify_email:
         return False
@@ -26,9 +23,11 @@ def send_answer_notification(submission_id: int) -> bool:
             "language": submission.get_language_display(),
             "date": submission.submit_time.strftime("%Y-%m-%d %H:%M"),
         }
-    try:
-        send_mail(one_line(subject), body, None, [survey.notify_email])
-    except OSError:
-        logger.exception("Could not send the answer notification for submission %s", submission_id)
-        return False
-    return True
+    return send_or_queue_again(
+        one_line(subject),
+        body,
+        [survey.notify_email],
+        task=send_answer_notification,
+        attempt=attempt,
+        args=(submission_id,),
+    )

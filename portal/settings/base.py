@@ -118,6 +118,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request uses it: after PostgreSQL restarts,
+        # the first request reconnects instead of failing on a dead connection.
+        conn_health_checks=True,
     )
 }
 # A PostgreSQL read replica, when one is configured, answers the reads of anonymous GET
@@ -143,23 +146,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis down or slow must not become an error page: every cache call gives up after a quarter
+# of a second and is treated as a miss (the page renders uncached), and the log says so.
+# Rate limits fall back to a per-process count meanwhile (participation.common).
+REDIS_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 0.25,
+    "SOCKET_TIMEOUT": 0.25,
+}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "digivillae",
+            "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "digivillae-renditions",
             "TIMEOUT": 60 * 60 * 24 * 30,
+            "OPTIONS": REDIS_OPTIONS,
         },
         "pages": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "digivillae-pages",
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:
@@ -301,6 +317,16 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "DigiVillae <noreply@digivillae.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# A mail server that is down delays queued e-mail: the task is queued again after 5 s, 10 s,
+# 20 s… (at most an hour apart) until this many attempts failed (core.mail).
+MAIL_RETRY_FIRST_SECONDS = int(os.environ.get("MAIL_RETRY_FIRST_SECONDS", "5"))
+MAIL_RETRY_ATTEMPTS = int(os.environ.get("MAIL_RETRY_ATTEMPTS", "12"))
 
 # Surveys: submissions per visitor address per hour (0 disables the limit); trust the
 # X-Forwarded-For header only behind a proxy that sets it.

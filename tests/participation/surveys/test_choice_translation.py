@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -84,9 +85,9 @@ def test_a_choice_translated_on_two_lines_is_refused_and_not_used(french_transla
     )
     typed.refresh_from_db()
     assert typed.has_error
-    assert typed.get_error() == (
-        "The source has 1 choice(s) here but this translation has 2. "
-        "Translate each choice on its own, on one line."
+    assert typed.get_error() == (  # in the language of the translator's admin (Italian here)
+        "Qui l'originale ha 1 scelta/e ma questa traduzione ne ha 2. "
+        "Traduci ogni scelta da sola, su una riga."
     )
 
     translation.save_target(publish=True)
@@ -106,11 +107,11 @@ def test_restoring_a_different_number_of_choices_is_refused():
     ]
     assert field.restore_translated_segments(source, segments) == "A\nB\nC\nD\nE"
     segments[4] = StringSegmentValue("4", "")
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("fr"), pytest.raises(ValidationError) as refused:
         field.restore_translated_segments(source, segments)
     assert refused.value.message_dict == {
         "choices": [
-            "The source has 5 choice(s) here but this translation has 4. "
-            "Translate each choice on its own, on one line."
+            "Ici, l'original a 5 choix mais cette traduction en a 4. "
+            "Traduisez chaque choix séparément, sur une seule ligne."
         ]
     }
