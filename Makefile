@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore bench audit
+.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore bench faults audit
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -89,3 +89,9 @@ bench: venv compilemessages
 	@command -v wrk >/dev/null 2>&1 || { apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk; }
 	@test -n "$(DATABASE_URL)" || { echo "make bench needs DATABASE_URL=postgres://..."; exit 1; }
 	$(PY) -m bench.run
+
+# Faults under load: private PostgreSQL, Redis and SMTP servers are stopped one at a time while
+# gunicorn serves reads, answers, proposals and supports (bench/faults.py, README "Faults").
+faults: venv-dev compilemessages
+	@command -v redis-server >/dev/null 2>&1 || { apt-get install -y redis-server >/dev/null || sudo apt-get install -y redis-server; }
+	$(PY) -m bench.faults

@@ -355,7 +355,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"throttled_cache_errors": {"()": "core.log_filters.ThrottledCacheErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        # Redis unreachable: one line every 10 s instead of a traceback per cache call.
+        DJANGO_REDIS_LOGGER: {"filters": ["throttled_cache_errors"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -42,6 +42,8 @@ def redis_down():
         }
         for alias in ("default", "renditions", "pages")
     }
+    for log_filter in logging.getLogger(settings.DJANGO_REDIS_LOGGER).filters:
+        log_filter.last = float("-inf")  # a fresh outage: its first line is logged
     with override_settings(CACHES=unreachable, WAGTAIL_CACHE=True):
         yield
 
@@ -56,7 +58,32 @@ def test_with_redis_unreachable_pages_render_and_answers_are_stored(
     response = client.post(IT_URL, valid_answers(client, IT_URL, "it"))
     assert response.status_code == 200 and "Grazie" in text_of(response)
     assert open_survey.all_submissions().count() == 1
-    assert any("Exception ignored" in record.getMessage() for record in caplog.records)
+    assert "Cache unreachable, calls treated as misses" in caplog.text
+
+
+def test_an_outage_logs_one_line_per_interval_without_tracebacks():
+    logger = logging.getLogger(settings.DJANGO_REDIS_LOGGER)
+    [throttle] = logger.filters
+    throttle.last, throttle.held_back = float("-inf"), 0
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logger.addHandler(handler)
+    try:
+        for _number in range(500):
+            try:
+                raise ConnectionRefusedError("Error 111 connecting to 127.0.0.1:6379")
+            except ConnectionRefusedError:
+                logger.exception("Exception ignored")
+    finally:
+        logger.removeHandler(handler)
+    [line] = records
+    assert line.exc_info is None
+    assert line.getMessage() == (
+        "Cache unreachable, calls treated as misses (0 similar held back): "
+        "Error 111 connecting to 127.0.0.1:6379"
+    )
+    assert throttle.held_back == 499
 
 
 def test_with_redis_unreachable_rate_limits_still_count(client, open_survey, redis_down, caplog):
