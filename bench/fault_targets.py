@@ -8,6 +8,8 @@ import json
 from django.db import transaction
 from django.utils import timezone
 
+from bench.seed import one_question_survey
+
 
 def _call(index, slug: str, opens_days: int, deadline_days: int, evaluation_days: int):
     from participation.models import ChallengeCallPage, EvaluationCriterion
@@ -38,32 +40,12 @@ def prepare() -> dict:
     from participation.models import (
         ChallengeIndexPage,
         Proposal,
-        SurveyFormField,
         SurveyIndexPage,
-        SurveyPage,
     )
 
     italian = {"locale__language_code": "it"}
     surveys = SurveyIndexPage.objects.get(**italian)
-    survey = SurveyPage(
-        title="Questionario del test dei guasti",
-        slug="faults-survey",
-        introduction="<p>Una domanda.</p>",
-        thank_you_text="<p>Grazie per la risposta.</p>",
-        opens_at=timezone.now() - datetime.timedelta(days=1),
-        closes_at=timezone.now() + datetime.timedelta(days=30),
-    )
-    survey.form_fields.add(
-        SurveyFormField(
-            label="Messaggio",
-            clean_name="messaggio",
-            field_type="singleline",
-            required=True,
-            locale=surveys.locale,
-        )
-    )
-    surveys.add_child(instance=survey)
-    survey.save_revision().publish()
+    survey = one_question_survey(surveys, "Questionario del test dei guasti", "faults-survey")
 
     index = ChallengeIndexPage.objects.get(**italian)
     open_call = _call(index, "faults-open-call", -10, 30, 60)

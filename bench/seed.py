@@ -21,6 +21,33 @@ def _add_pages(parent, model, count: int, build) -> None:
         parent.add_child(instance=build(number))
 
 
+def one_question_survey(index, title: str, slug: str):
+    """A published Italian survey asking one required short text, "messaggio"; answering it
+    shows "Grazie per la risposta." (bench/run.py and bench/faults.py look for it)."""
+    from participation.models import SurveyFormField, SurveyPage
+
+    survey = SurveyPage(
+        title=title,
+        slug=slug,
+        introduction="<p>Un questionario per il test di carico.</p>",
+        thank_you_text="<p>Grazie per la risposta.</p>",
+        opens_at=timezone.now() - datetime.timedelta(days=10),
+        closes_at=timezone.now() + datetime.timedelta(days=365),
+    )
+    survey.form_fields.add(
+        SurveyFormField(
+            label="Messaggio",
+            clean_name="messaggio",
+            field_type="singleline",
+            required=True,
+            locale=index.locale,
+        )
+    )
+    index.add_child(instance=survey)
+    survey.save_revision().publish()
+    return survey
+
+
 @transaction.atomic
 def seed() -> dict:
     from events.models import EventIndexPage, EventPage
@@ -31,7 +58,6 @@ def seed() -> dict:
         EvaluationCriterion,
         Proposal,
         Support,
-        SurveyFormField,
         SurveyIndexPage,
         SurveyPage,
         SurveySubmission,
@@ -84,25 +110,11 @@ def seed() -> dict:
     surveys = SurveyIndexPage.objects.get(**italian)
     if not SurveyPage.objects.filter(slug=BENCH_SURVEY_SLUG).exists():
         for number in range(3):
-            survey = SurveyPage(
-                title=f"Questionario di carico {number}",
-                slug=BENCH_SURVEY_SLUG if number == 0 else f"{BENCH_SURVEY_SLUG}-{number}",
-                introduction="<p>Un questionario per il test di carico.</p>",
-                thank_you_text="<p>Grazie per la risposta.</p>",
-                opens_at=timezone.now() - datetime.timedelta(days=10),
-                closes_at=timezone.now() + datetime.timedelta(days=365),
+            one_question_survey(
+                surveys,
+                f"Questionario di carico {number}",
+                BENCH_SURVEY_SLUG if number == 0 else f"{BENCH_SURVEY_SLUG}-{number}",
             )
-            survey.form_fields.add(
-                SurveyFormField(
-                    label="Messaggio",
-                    clean_name="messaggio",
-                    field_type="singleline",
-                    required=True,
-                    locale=surveys.locale,
-                )
-            )
-            surveys.add_child(instance=survey)
-            survey.save_revision().publish()
     all_surveys = list(SurveyPage.objects.filter(**italian, alias_of__isnull=True))
     missing = 10_000 - SurveySubmission.objects.count()
     SurveySubmission.objects.bulk_create(

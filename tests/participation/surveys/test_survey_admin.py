@@ -197,33 +197,32 @@ def test_answer_times_are_shown_and_exported_in_local_time(client, open_survey):
     assert help_texts.count("Ora italiana e francese (fuso orario Europe/Rome).") >= 2
 
 
+def sibling_survey(beside, title: str, slug: str, publish: bool):
+    from participation.models import SurveyPage
+
+    survey = SurveyPage(
+        title=title,
+        slug=slug,
+        introduction=f"<p>{title}</p>",
+        thank_you_text="<p>Grazie</p>",
+        opens_at=beside.opens_at,
+        closes_at=beside.closes_at,
+        live=publish,
+    )
+    beside.get_parent().add_child(instance=survey)
+    revision = survey.save_revision()
+    if publish:
+        revision.publish()
+    return survey
+
+
 def test_survey_list_shows_every_survey_once_whatever_the_admin_language(client, open_survey):
     from participation.models import SurveyPage
 
     answer(client, IT_URL, "Residente", "Unione del Fossanese")
     answer(client, FR_URL, "Habitant", "Unione del Fossanese")
-    index = open_survey.get_parent()
-    draft = SurveyPage(
-        title="Bozza salvata in automatico",
-        slug="bozza-automatica",
-        introduction="<p>Bozza</p>",
-        thank_you_text="<p>Grazie</p>",
-        opens_at=open_survey.opens_at,
-        closes_at=open_survey.closes_at,
-        live=False,
-    )
-    index.add_child(instance=draft)
-    draft.save_revision()
-    italian_only = SurveyPage(
-        title="Solo in italiano",
-        slug="solo-in-italiano",
-        introduction="<p>Solo italiano</p>",
-        thank_you_text="<p>Grazie</p>",
-        opens_at=open_survey.opens_at,
-        closes_at=open_survey.closes_at,
-    )
-    index.add_child(instance=italian_only)
-    italian_only.save_revision().publish()
+    sibling_survey(open_survey, "Bozza salvata in automatico", "bozza-automatica", publish=False)
+    italian_only = sibling_survey(open_survey, "Solo in italiano", "solo-in-italiano", True)
     SurveyPage.objects.filter(alias_of=italian_only).delete()  # no French or English version
     editor = staff("Editors")
     published = SurveyPage.objects.filter(alias_of__isnull=True, first_published_at__isnull=False)
