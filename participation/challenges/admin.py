@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from participation.common import admin_locale
 from pilots.models import PilotTerritoryPage
 
+from .dashboard import ProposalsToScorePanel
 from .models import (
     MAX_SCORE,
     Evaluation,
@@ -358,3 +359,13 @@ def register_proposal_evaluation():
         ProposalEvaluationViewSet(),
         EvaluatorAssignmentViewSet("evaluator_assignments"),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_proposals_to_score_panel(request, panels):
+    user = request.user
+    if (
+        user.has_perm(SCORE_PERMISSION)
+        and EvaluatorAssignment.objects.filter(evaluator=user).exists()
+    ):
+        panels.append(ProposalsToScorePanel(request))

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .dashboard import OpenSurveysPanel
 from .models import Theme
 
 
@@ -51,3 +52,9 @@ class SurveyMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_survey_menu_item():
     return SurveyMenuItem(_("Survey results"), reverse("survey_list"), icon_name="form", order=250)
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_surveys_panel(request, panels):
+    if request.user.has_perm(admin_views.VIEW_PERMISSION):
+        panels.append(OpenSurveysPanel(request))
