@@ -5,6 +5,7 @@ answers as translation keys, so answers in every language land under the same va
 """
 
 import uuid
+from decimal import Decimal
 
 from django import forms
 from django.utils.html import format_html
@@ -23,6 +24,11 @@ CONSENT_FIELD = "consent"
 SINGLE_LINE_MAX = 255
 MULTI_LINE_MAX = 4000
 NUMBER_LIMIT = 10**9
+
+
+def plain(number: Decimal) -> Decimal:
+    """100.0000 as 100 and 2.5000 as 2.5, never 1E+2: shown in messages and HTML attributes."""
+    return Decimal(format(number.normalize(), "f"))
 
 
 class SurveyFormBuilder(FormBuilder):
@@ -60,11 +66,12 @@ class SurveyFormBuilder(FormBuilder):
         )
 
     def create_number_field(self, field, options):
+        """Within the editor's minimum and maximum, if set; the browser is told them too."""
         return forms.DecimalField(
             max_digits=14,
             decimal_places=4,
-            min_value=-NUMBER_LIMIT,
-            max_value=NUMBER_LIMIT,
+            min_value=-NUMBER_LIMIT if field.minimum is None else plain(field.minimum),
+            max_value=NUMBER_LIMIT if field.maximum is None else plain(field.maximum),
             **options,
         )
 

@@ -8,11 +8,12 @@ in French and one given in Italian to the same question count as one.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -79,8 +80,30 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         ),
     )
 
-    panels = AbstractFormField.panels + [FieldPanel("personal_data")]
+    minimum = models.DecimalField(
+        _("smallest number accepted"),
+        max_digits=14,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("For number questions only; leave empty for no limit."),
+    )
+    maximum = models.DecimalField(
+        _("largest number accepted"),
+        max_digits=14,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("For number questions only; leave empty for no limit."),
+    )
+
+    panels = AbstractFormField.panels + [
+        FieldRowPanel([FieldPanel("minimum"), FieldPanel("maximum")]),
+        FieldPanel("personal_data"),
+    ]
     override_translatable_fields = [
+        SynchronizedField("minimum", overridable=False),
+        SynchronizedField("maximum", overridable=False),
         SynchronizedField("clean_name", overridable=False),
         SynchronizedField("field_type", overridable=False),
         SynchronizedField("required", overridable=False),
@@ -90,6 +113,13 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
+
+    def clean(self):
+        super().clean()
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValidationError(
+                {"maximum": _("The largest number accepted cannot be below the smallest.")}
+            )
 
     @property
     def is_personal(self) -> bool:

@@ -292,3 +292,40 @@ def test_an_untranslated_copy_says_so_and_records_italian_answers(client, open_s
     [submission] = open_survey.all_submissions()
     assert submission.page_id == placeholder.pk and submission.language == "it"
     assert "untranslated-notice" not in client.get(IT_URL).content.decode()
+
+
+def test_a_number_question_keeps_to_its_minimum_and_maximum(client, open_survey):
+    from decimal import Decimal
+
+    question = open_survey.form_fields.get(clean_name="distance_km")
+    SurveyFormField.objects.filter(translation_key=question.translation_key).update(
+        minimum=Decimal("0"), maximum=Decimal("200")
+    )
+    soup = BeautifulSoup(client.get(FR_URL).content, "html.parser")
+    number = soup.select_one('input[name="distance_km"]')
+    assert (number["min"], number["max"]) == ("0", "200")
+
+    too_far = valid_answers(client, FR_URL, "fr") | {"distance_km": "250"}
+    refused = client.post(FR_URL, too_far)
+    assert refused.status_code == 400
+    assert "inférieure ou égale à 200" in refused.content.decode()
+    assert not open_survey.all_submissions().exists()
+
+    fine = valid_answers(client, IT_URL, "it") | {"distance_km": "199.5"}  # as browsers send it
+    assert client.post(IT_URL, fine).status_code == 200
+    assert open_survey.all_submissions().get().form_data["distance_km"] == "199.5"
+
+
+def test_an_editor_cannot_set_a_maximum_below_the_minimum(open_survey):
+    from decimal import Decimal
+
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    question = open_survey.form_fields.get(clean_name="distance_km")
+    question.minimum, question.maximum = Decimal("10"), Decimal("5")
+    with translation.override("it"), pytest.raises(ValidationError) as refused:
+        question.clean()
+    assert refused.value.message_dict == {
+        "maximum": ["Il numero più grande accettato non può essere inferiore al più piccolo."]
+    }
