@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from participation.common import local_iso, to_csv, to_xlsx
 from pilots.models import PilotTerritoryPage
 
+from .fields import other_key
 from .models import SurveySubmission
 from .pages import SurveyPage
 from .results import option_labels, summarise
@@ -170,7 +171,11 @@ def answer_table(survey, submissions, include_personal: bool, for_export: bool =
     fields = [f for f in survey.get_form_fields() if include_personal or not f.is_personal]
     labels = {f.clean_name: dict(option_labels(f, survey.locale)) for f in fields}
     submitted = _("Submission date (%(zone)s time)") % {"zone": settings.TIME_ZONE}
-    headings = [submitted, _("Language")] + [f.label for f in fields]
+    headings = [submitted, _("Language")]
+    for f in fields:
+        headings.append(f.label)
+        if f.offers_other:
+            headings.append(_("%(question)s — other") % {"question": f.label})
     rows = []
     for submission in submissions:
         data = {**submission.form_data, **(submission.personal_data if include_personal else {})}
@@ -188,6 +193,8 @@ def answer_table(survey, submissions, include_personal: bool, for_export: bool =
             elif mapping and value is not None:
                 value = mapping.get(str(value), str(value))
             row.append("" if value is None else value)
+            if field.offers_other:
+                row.append(data.get(other_key(field.clean_name), ""))
         rows.append(row)
     return headings, rows
 

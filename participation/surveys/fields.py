@@ -13,6 +13,13 @@ from django.db import models
 from django.utils.translation import gettext as _
 from wagtail_localize.segments import StringSegmentValue
 
+OTHER = "other"  # the stored value of the "Other (please specify)" choice, in every language
+
+
+def other_key(clean_name: str) -> str:
+    """Where the words typed after "Other" are stored, beside the question's own answer."""
+    return f"{clean_name}__other"
+
 
 def split_choices(text: str) -> list[str]:
     separator = "\n" if "\n" in text else ","

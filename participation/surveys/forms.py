@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from participation.common import HoneypotMixin
 from pilots.models import PilotTerritoryPage
 
-from .fields import split_choices
+from .fields import OTHER, other_key, split_choices
 from .models import MULTIPLE_CHOICE_TYPES, Theme
 
 CONSENT_FIELD = "consent"
@@ -37,9 +37,12 @@ class SurveyFormBuilder(FormBuilder):
         self.locale = locale
 
     def get_formatted_field_choices(self, field):
-        return [
+        choices = [
             (str(position), label) for position, label in enumerate(split_choices(field.choices))
         ]
+        if field.offers_other:
+            choices.append((OTHER, _("Other")))
+        return choices
 
     def get_formatted_field_initial(self, field):
         labels = split_choices(field.choices)
@@ -112,8 +115,21 @@ class SurveyFormBase(HoneypotMixin, forms.Form):
     submission_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def clean(self):
-        """Consent is needed only when the visitor actually gives personal data."""
+        """Consent is needed only when the visitor actually gives personal data; "Other" needs
+        its words, and words typed without choosing "Other" are not kept."""
         cleaned_data = super().clean()
+        for field in self.survey_fields:
+            if not field.offers_other:
+                continue
+            chosen = cleaned_data.get(field.clean_name)
+            picked_other = chosen == OTHER or (isinstance(chosen, list) and OTHER in chosen)
+            words = (cleaned_data.get(other_key(field.clean_name)) or "").strip()
+            if picked_other and not words:
+                self.add_error(
+                    other_key(field.clean_name),
+                    _("Say what “Other” is, or choose another answer."),
+                )
+            cleaned_data[other_key(field.clean_name)] = words if picked_other else ""
         gives_personal_data = any(
             cleaned_data.get(field.clean_name) for field in self.survey_fields if field.is_personal
         )
@@ -125,7 +141,13 @@ class SurveyFormBase(HoneypotMixin, forms.Form):
 def build_survey_form_class(survey, privacy_url: str = "") -> type[forms.Form]:
     fields = list(survey.get_form_fields())
     builder = SurveyFormBuilder(fields, survey.locale)
-    attributes = dict(builder.formfields)
+    attributes = {}
+    for field in fields:  # each "Other" box right after its question
+        attributes[field.clean_name] = builder.formfields[field.clean_name]
+        if field.offers_other:
+            attributes[other_key(field.clean_name)] = forms.CharField(
+                label=_("Other, please specify"), required=False, max_length=SINGLE_LINE_MAX
+            )
     if any(field.is_personal for field in fields):
         label = _(
             "If I give personal data, I agree that it is used for this survey as described in "

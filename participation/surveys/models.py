@@ -80,6 +80,14 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         ),
     )
 
+    allow_other = models.BooleanField(
+        _("offer “Other, please specify”"),
+        default=False,
+        help_text=_(
+            "For single and multiple choice questions: adds an “Other” choice and a box to say "
+            "what."
+        ),
+    )
     minimum = models.DecimalField(
         _("smallest number accepted"),
         max_digits=14,
@@ -98,10 +106,12 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
     )
 
     panels = AbstractFormField.panels + [
+        FieldPanel("allow_other"),
         FieldRowPanel([FieldPanel("minimum"), FieldPanel("maximum")]),
         FieldPanel("personal_data"),
     ]
     override_translatable_fields = [
+        SynchronizedField("allow_other", overridable=False),
         SynchronizedField("minimum", overridable=False),
         SynchronizedField("maximum", overridable=False),
         SynchronizedField("clean_name", overridable=False),
@@ -120,6 +130,10 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
             raise ValidationError(
                 {"maximum": _("The largest number accepted cannot be below the smallest.")}
             )
+
+    @property
+    def offers_other(self) -> bool:
+        return self.allow_other and self.field_type in CHOICE_FIELD_TYPES
 
     @property
     def is_personal(self) -> bool:

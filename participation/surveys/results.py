@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from pilots.models import PilotTerritoryPage
 
-from .fields import split_choices
+from .fields import OTHER, other_key, split_choices
 from .models import CHOICE_FIELD_TYPES, FREE_TEXT_TYPES, MULTIPLE_CHOICE_TYPES, Theme
 
 CHART_TYPES = CHOICE_FIELD_TYPES | {"rating", "territory", "theme", "checkbox"}
@@ -34,6 +34,7 @@ class QuestionResult:
     options: list[Option] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     text_answers: list[tuple[int, str]] = field(default_factory=list)
+    other_texts: list[str] = field(default_factory=list)
     average: float | None = None
 
     @property
@@ -48,7 +49,10 @@ class QuestionResult:
 def option_labels(survey_field, locale) -> list[tuple[str, str]]:
     """(stored value, label in the reader's language) for a question's possible answers."""
     if survey_field.field_type in CHOICE_FIELD_TYPES:
-        return [(str(i), label) for i, label in enumerate(split_choices(survey_field.choices))]
+        labels = [(str(i), label) for i, label in enumerate(split_choices(survey_field.choices))]
+        if survey_field.offers_other:
+            labels.append((OTHER, gettext("Other")))
+        return labels
     if survey_field.field_type == "rating":
         return [(str(value), str(value)) for value in range(1, 6)]
     if survey_field.field_type == "checkbox":
@@ -99,6 +103,10 @@ def summarise(
                 )
                 for stored, label in labels
             ]
+            if survey_field.offers_other and not public:
+                result.other_texts = [
+                    words for answer in answers if (words := answer.get(other_key(key)))
+                ]
             if survey_field.field_type == "rating" and values:
                 result.average = round(sum(int(v) for v in values) / len(values), 2)
         elif survey_field.field_type == "number":

@@ -6,6 +6,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .fields import other_key
 from .models import SurveySubmission
 from .tasks import send_answer_notification
 
@@ -22,6 +23,9 @@ def record_answer(survey, cleaned_data: dict, fields) -> tuple[SurveySubmission,
     territory_key = None
     for field in fields:
         value = cleaned_data.get(field.clean_name)
+        if field.offers_other:
+            bucket = personal if field.is_personal else anonymous
+            bucket[other_key(field.clean_name)] = cleaned_data.get(other_key(field.clean_name), "")
         if field.is_personal:
             personal[field.clean_name] = value
             if field.field_type == "email" and value and not email:
