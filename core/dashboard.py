@@ -13,13 +13,17 @@ from .permissions import COMMUNICATION_OFFICERS
 SHOWN = 15
 
 
-class DraftsAndScheduledPanel(Component):
-    name = "drafts_and_scheduled"
-    order = 115
-    template_name = "core/dashboard/drafts_and_scheduled.html"
+class HomePanel(Component):
+    """A panel of the admin home, built for the signed-in user of one request."""
 
     def __init__(self, request):
         self.request = request
+
+
+class DraftsAndScheduledPanel(HomePanel):
+    name = "drafts_and_scheduled"
+    order = 115
+    template_name = "core/dashboard/drafts_and_scheduled.html"
 
     def get_context_data(self, parent_context):
         editable = PagePermissionPolicy().instances_user_has_permission_for(

@@ -1,18 +1,15 @@
 """The evaluators' panel on the admin home: proposals of their calls still waiting for their
 scores."""
 
-from wagtail.admin.ui.components import Component
+from core.dashboard import HomePanel
 
 from .models import EvaluatorAssignment, Proposal
 
 
-class ProposalsToScorePanel(Component):
+class ProposalsToScorePanel(HomePanel):
     name = "proposals_to_score"
     order = 105
     template_name = "participation/dashboard/proposals_to_score.html"
-
-    def __init__(self, request):
-        self.request = request
 
     def get_context_data(self, parent_context):
         user = self.request.user

@@ -5,19 +5,17 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.admin.ui.components import Component
+
+from core.dashboard import HomePanel
 
 from .models import SurveySubmission
 from .pages import SurveyPage
 
 
-class OpenSurveysPanel(Component):
+class OpenSurveysPanel(HomePanel):
     name = "open_surveys"
     order = 110
     template_name = "participation/dashboard/open_surveys.html"
-
-    def __init__(self, request):
-        self.request = request
 
     def get_context_data(self, parent_context):
         now = timezone.now()
