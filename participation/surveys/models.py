@@ -80,6 +80,14 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         ),
     )
 
+    in_public_results = models.BooleanField(
+        _("in the public results"),
+        default=True,
+        help_text=_(
+            "Untick to keep this question's results for editors only. Free text and personal "
+            "questions are never published."
+        ),
+    )
     allow_other = models.BooleanField(
         _("offer “Other, please specify”"),
         default=False,
@@ -107,11 +115,13 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
 
     panels = AbstractFormField.panels + [
         FieldPanel("allow_other"),
+        FieldPanel("in_public_results"),
         FieldRowPanel([FieldPanel("minimum"), FieldPanel("maximum")]),
         FieldPanel("personal_data"),
     ]
     override_translatable_fields = [
         SynchronizedField("allow_other", overridable=False),
+        SynchronizedField("in_public_results", overridable=False),
         SynchronizedField("minimum", overridable=False),
         SynchronizedField("maximum", overridable=False),
         SynchronizedField("clean_name", overridable=False),

@@ -83,7 +83,7 @@ def summarise(
     of their answer, so an editor can turn them into needs."""
     results = []
     for survey_field in survey.get_form_fields():
-        if survey_field.is_personal:
+        if survey_field.is_personal or (public and not survey_field.in_public_results):
             continue
         key = survey_field.clean_name
         values = [answer.get(key) for answer in answers]

@@ -329,3 +329,24 @@ def test_an_editor_cannot_set_a_maximum_below_the_minimum(open_survey):
     assert refused.value.message_dict == {
         "maximum": ["Il numero più grande accettato non può essere inferiore al più piccolo."]
     }
+
+
+def test_editors_choose_which_questions_are_in_the_public_results(client, needs_survey):
+    SurveyPage.objects.filter(translation_key=needs_survey.translation_key).update(
+        closes_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    question = needs_survey.form_fields.get(clean_name="online_services")
+    SurveyFormField.objects.filter(translation_key=question.translation_key).update(
+        in_public_results=False
+    )
+    for url, label in (
+        (IT_URL, "Quanto spesso usi servizi pubblici online?"),
+        (FR_URL, "À quelle fréquence utilisez-vous les services publics en ligne ?"),
+    ):
+        body = client.get(url).content.decode()
+        assert 'id="results-heading"' in body and label not in body
+        assert "Rispondi come…" in body or "Vous répondez en tant que…" in body
+    from participation.surveys.results import answers_for, summarise
+
+    editors_see = {r.key for r in summarise(needs_survey, answers_for(needs_survey), public=False)}
+    assert "online_services" in editors_see
