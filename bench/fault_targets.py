@@ -2,36 +2,12 @@
 proposals, and a call under evaluation with a shortlisted proposal citizens can support. Run
 inside the faults database's Django (see bench/faults.py); prints their addresses."""
 
-import datetime
 import json
 
 from django.db import transaction
 from django.utils import timezone
 
-from bench.seed import one_question_survey
-
-
-def _call(index, slug: str, opens_days: int, deadline_days: int, evaluation_days: int):
-    from participation.models import ChallengeCallPage, EvaluationCriterion
-
-    now = timezone.now()
-    call = ChallengeCallPage(
-        title=f"Sfida per il test dei guasti ({slug})",
-        slug=slug,
-        context="<p>Contesto.</p>",
-        objectives="<p>Obiettivi.</p>",
-        eligibility="<p>Tutti.</p>",
-        support_offered="<p>Sostegno.</p>",
-        opens_at=now + datetime.timedelta(days=opens_days),
-        questions_until=now + datetime.timedelta(days=opens_days + 1),
-        submission_deadline=now + datetime.timedelta(days=deadline_days),
-        evaluation_ends_at=now + datetime.timedelta(days=evaluation_days),
-        results_on=(now + datetime.timedelta(days=evaluation_days + 1)).date(),
-    )
-    call.criteria.add(EvaluationCriterion(name="Utilità", weight=100, locale=index.locale))
-    index.add_child(instance=call)
-    call.save_revision().publish()
-    return call
+from bench.seed import challenge_call, one_question_survey
 
 
 @transaction.atomic
@@ -48,8 +24,10 @@ def prepare() -> dict:
     survey = one_question_survey(surveys, "Questionario del test dei guasti", "faults-survey")
 
     index = ChallengeIndexPage.objects.get(**italian)
-    open_call = _call(index, "faults-open-call", -10, 30, 60)
-    evaluated = _call(index, "faults-evaluation-call", -60, -20, 30)
+    open_call = challenge_call(index, "faults-open-call", "Sfida aperta", -10, 30, 60)
+    evaluated = challenge_call(
+        index, "faults-evaluation-call", "Sfida in valutazione", -60, -20, 30
+    )
     Proposal.objects.create(
         call=evaluated,
         reference="FAULTS-1",

@@ -48,6 +48,31 @@ def one_question_survey(index, title: str, slug: str):
     return survey
 
 
+def challenge_call(index, slug: str, title: str, opens: int, deadline: int, evaluation_ends: int):
+    """A published Italian call with one criterion; its dates are days from now (negative: in
+    the past), questions accepted for a day after it opens."""
+    from participation.models import ChallengeCallPage, EvaluationCriterion
+
+    now = timezone.now()
+    call = ChallengeCallPage(
+        title=title,
+        slug=slug,
+        context="<p>Contesto.</p>",
+        objectives="<p>Obiettivi.</p>",
+        eligibility="<p>Tutti.</p>",
+        support_offered="<p>Sostegno.</p>",
+        opens_at=now + datetime.timedelta(days=opens),
+        questions_until=now + datetime.timedelta(days=opens + 1),
+        submission_deadline=now + datetime.timedelta(days=deadline),
+        evaluation_ends_at=now + datetime.timedelta(days=evaluation_ends),
+        results_on=(now + datetime.timedelta(days=evaluation_ends + 1)).date(),
+    )
+    call.criteria.add(EvaluationCriterion(name="Utilità", weight=100, locale=index.locale))
+    index.add_child(instance=call)
+    call.save_revision().publish()
+    return call
+
+
 @transaction.atomic
 def seed() -> dict:
     from events.models import EventIndexPage, EventPage
@@ -55,7 +80,6 @@ def seed() -> dict:
     from participation.models import (
         ChallengeCallPage,
         ChallengeIndexPage,
-        EvaluationCriterion,
         Proposal,
         Support,
         SurveyIndexPage,
@@ -130,25 +154,7 @@ def seed() -> dict:
     )
     calls_index = ChallengeIndexPage.objects.get(**italian)
     if not ChallengeCallPage.objects.filter(slug="bench-call").exists():
-        now = timezone.now()
-        call = ChallengeCallPage(
-            title="Sfida di carico",
-            slug="bench-call",
-            context="<p>Contesto.</p>",
-            objectives="<p>Obiettivi.</p>",
-            eligibility="<p>Tutti.</p>",
-            support_offered="<p>Sostegno.</p>",
-            opens_at=now - datetime.timedelta(days=60),
-            questions_until=now - datetime.timedelta(days=50),
-            submission_deadline=now - datetime.timedelta(days=40),
-            evaluation_ends_at=now + datetime.timedelta(days=30),
-            results_on=(now + datetime.timedelta(days=31)).date(),
-        )
-        call.criteria.add(
-            EvaluationCriterion(name="Utilità", weight=100, locale=calls_index.locale)
-        )
-        calls_index.add_child(instance=call)
-        call.save_revision().publish()
+        challenge_call(calls_index, "bench-call", "Sfida di carico", -60, -40, 30)
     calls = list(ChallengeCallPage.objects.filter(**italian, alias_of__isnull=True))
     missing = 300 - Proposal.objects.count()
     proposals = Proposal.objects.bulk_create(

@@ -3,8 +3,9 @@
 import zoneinfo
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import Case, Subquery, Value, When
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 from wagtail.models import Locale, Page
 
 # The time zone every date-and-time field of the admin is entered in (settings.TIME_ZONE).
@@ -64,3 +65,16 @@ def localized_by_ids(ids: list[int], locale_id: int | None = None) -> list[Page]
         .annotate(position=position)
         .order_by("position")
     )
+
+
+def in_reader_language(versions: Iterable[Page]) -> Page:
+    """Of one page's language versions (locales selected), the one in the active language,
+    else the default language's, else the first: how the admin names a page to an editor."""
+    versions = list(versions)
+    preferred = [get_language(), settings.LANGUAGE_CODE]
+
+    def rank(version) -> int:
+        code = version.locale.language_code
+        return preferred.index(code) if code in preferred else len(preferred)
+
+    return min(versions, key=rank)

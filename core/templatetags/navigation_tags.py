@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from core.i18n import localized_by_ids
-from core.models import SiteSettings
+from core.models import BasePage, SiteSettings
 
 register = template.Library()
 
@@ -169,12 +169,9 @@ def footer_pages(context):
 
 @register.simple_tag(takes_context=True)
 def content_language(context) -> str:
-    """The language the page's text is written in.
-
-    A placeholder alias created by tree synchronisation shows its source page's text, so its
-    ``lang`` is the source's language, not the tree's.
-    """
+    """The language the page's text is written in: the tree's, except for a placeholder alias
+    created by tree synchronisation (see ``BasePage.content_language``)."""
     page = context.get("page")
-    if isinstance(page, Page) and page.alias_of_id:
-        return getattr(page, "content_language", None) or page.alias_of.locale.language_code
+    if isinstance(page, BasePage) and page.alias_of_id:
+        return page.content_language
     return get_language()

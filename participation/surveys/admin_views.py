@@ -12,9 +12,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.i18n import in_reader_language
 from participation.common import local_iso, to_csv, to_xlsx
 from pilots.models import PilotTerritoryPage
 
@@ -35,19 +36,12 @@ def require(request, permission: str) -> None:
 
 
 def survey_in_admin_language(translation_key) -> SurveyPage:
-    versions = {
-        s.locale.language_code: s
-        for s in SurveyPage.objects.filter(
-            translation_key=translation_key, alias_of__isnull=True
-        ).select_related("locale")
-    }
+    versions = SurveyPage.objects.filter(
+        translation_key=translation_key, alias_of__isnull=True
+    ).select_related("locale")
     if not versions:
         raise Http404
-    return (
-        versions.get(get_language())
-        or versions.get(settings.LANGUAGE_CODE)
-        or next(iter(versions.values()))
-    )
+    return in_reader_language(versions)
 
 
 class AnswerFilterForm(forms.Form):
@@ -108,12 +102,6 @@ def survey_list(request):
         .select_related("locale")
         .only("title", "translation_key", "opens_at", "closes_at", "live", "locale__language_code")
     )
-    preferred = [get_language(), settings.LANGUAGE_CODE]
-
-    def rank(version) -> int:
-        code = version.locale.language_code
-        return preferred.index(code) if code in preferred else len(preferred)
-
     surveys: dict = {}
     for version in versions:
         surveys.setdefault(version.translation_key, []).append(version)
@@ -124,7 +112,7 @@ def survey_list(request):
     )
     rows = []
     for key, translations in surveys.items():
-        shown = min(translations, key=rank)
+        shown = in_reader_language(translations)
         shown.answer_count = answer_counts.get(key, 0)
         shown.languages = sorted(v.locale.language_code for v in translations)
         rows.append(shown)

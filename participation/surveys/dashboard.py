@@ -1,12 +1,11 @@
 """The editors' panel on the admin home: open surveys, their answers today and in total (every
 language counted together) and when they close."""
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from core.dashboard import HomePanel
+from core.i18n import in_reader_language
 
 from .models import SurveySubmission
 from .pages import SurveyPage
@@ -19,18 +18,16 @@ class OpenSurveysPanel(HomePanel):
 
     def get_context_data(self, parent_context):
         now = timezone.now()
-        preferred = [get_language(), settings.LANGUAGE_CODE]
         versions = (
             SurveyPage.objects.live()
             .filter(alias_of__isnull=True, opens_at__lte=now, closes_at__gt=now)
             .select_related("locale")
             .only("title", "translation_key", "closes_at", "locale__language_code")
         )
-        surveys: dict = {}
+        by_key: dict = {}
         for version in versions:
-            shown = surveys.get(version.translation_key)
-            if shown is None or _rank(version, preferred) < _rank(shown, preferred):
-                surveys[version.translation_key] = version
+            by_key.setdefault(version.translation_key, []).append(version)
+        surveys = {key: in_reader_language(found) for key, found in by_key.items()}
         start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
         counts = {
             row["page__translation_key"]: row
@@ -50,8 +47,3 @@ class OpenSurveysPanel(HomePanel):
         ]
         rows.sort(key=lambda row: row["survey"].closes_at)
         return {"rows": rows}
-
-
-def _rank(version, preferred: list[str]) -> int:
-    code = version.locale.language_code
-    return preferred.index(code) if code in preferred else len(preferred)
