@@ -327,7 +327,7 @@ def add_demo_answers(survey: SurveyPage, count: int, seed: int) -> None:
         form = form_class(data)
         if not form.is_valid():
             raise ValueError(f"demo answer rejected: {form.errors.as_json()}")
-        submission, _created = record_answer(version, form.cleaned_data, form.survey_fields)
+        submission, _created = record_answer(version, form)
         submission.submit_time = max(
             version.opens_at, version.closes_at - datetime.timedelta(days=90)
         ) + datetime.timedelta(hours=7 * number)

@@ -19,7 +19,7 @@ from core.i18n import in_reader_language
 from participation.common import local_iso, to_csv, to_xlsx
 from pilots.models import PilotTerritoryPage
 
-from .fields import other_key
+from .fields import other_key, split_choices
 from .models import SurveySubmission
 from .pages import SurveyPage
 from .results import option_labels, summarise
@@ -156,11 +156,21 @@ def answer_table(survey, submissions, include_personal: bool, for_export: bool =
     """Headings and rows with stored values turned into labels in the survey's language.
     Times are the project's local time: as ISO 8601 with its offset in exports, in the
     editor's date format on screen."""
-    fields = [f for f in survey.get_form_fields() if include_personal or not f.is_personal]
+    fields = [
+        f
+        for f in survey.get_form_fields()
+        if not f.is_section and (include_personal or not f.is_personal)
+    ]
     labels = {f.clean_name: dict(option_labels(f, survey.locale)) for f in fields}
     submitted = _("Submission date (%(zone)s time)") % {"zone": settings.TIME_ZONE}
     headings = [submitted, _("Language")]
     for f in fields:
+        if f.field_type == "grid":
+            headings.extend(
+                _("%(question)s — %(statement)s") % {"question": f.label, "statement": statement}
+                for statement in split_choices(f.rows)
+            )
+            continue
         headings.append(f.label)
         if f.offers_other:
             headings.append(_("%(question)s — other") % {"question": f.label})
@@ -176,7 +186,16 @@ def answer_table(survey, submissions, include_personal: bool, for_export: bool =
         for field in fields:
             value = data.get(field.clean_name)
             mapping = labels[field.clean_name]
-            if isinstance(value, list):
+            if field.field_type == "grid":
+                chosen = value if isinstance(value, dict) else {}
+                row.extend(
+                    mapping.get(str(chosen.get(str(position))), "")
+                    for position, _statement in enumerate(split_choices(field.rows))
+                )
+                continue
+            if field.field_type == "ranking" and isinstance(value, list):
+                value = " > ".join(mapping.get(str(item), str(item)) for item in value)
+            elif isinstance(value, list):
                 value = "; ".join(mapping.get(str(item), str(item)) for item in value)
             elif mapping and value is not None:
                 value = mapping.get(str(value), str(value))

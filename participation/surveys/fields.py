@@ -21,6 +21,11 @@ def other_key(clean_name: str) -> str:
     return f"{clean_name}__other"
 
 
+def part_key(clean_name: str, position: int) -> str:
+    """The form field of one statement of a grid, or of one option of a ranking."""
+    return f"{clean_name}__{position}"
+
+
 def split_choices(text: str) -> list[str]:
     separator = "\n" if "\n" in text else ","
     return [choice.strip() for choice in text.split(separator) if choice.strip()]

@@ -11,14 +11,14 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
-from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.models import Locale
 
 from participation.common import HoneypotMixin
 from pilots.models import PilotTerritoryPage
 
-from .fields import OTHER, other_key, split_choices
-from .models import MULTIPLE_CHOICE_TYPES, Theme
+from .fields import OTHER, other_key, part_key, split_choices
+from .models import MAX_RANKED, MULTIPLE_CHOICE_TYPES, Theme
+from .steps import Plan, key_of, sections_of
 
 CONSENT_FIELD = "consent"
 SINGLE_LINE_MAX = 255
@@ -109,43 +109,172 @@ class SurveyFormBuilder(FormBuilder):
         )
 
 
+def grid_fields(field, required: bool) -> dict[str, forms.Field]:
+    """One row of radio buttons per statement, all on the question's scale."""
+    scale = [(str(i), label) for i, label in enumerate(split_choices(field.choices))]
+    return {
+        part_key(key_of(field), i): forms.ChoiceField(
+            label=statement, choices=scale, required=required, widget=forms.RadioSelect
+        )
+        for i, statement in enumerate(split_choices(field.rows))
+    }
+
+
+def ranking_fields(field, required: bool) -> dict[str, forms.Field]:
+    """One "rank" select per option: works without JavaScript and with a screen reader."""
+    options = split_choices(field.choices)[:MAX_RANKED]
+    ranks = [("", "—")] + [(str(rank), str(rank)) for rank in range(1, len(options) + 1)]
+    return {
+        part_key(key_of(field), i): forms.TypedChoiceField(
+            label=option, choices=ranks, coerce=int, required=required, empty_value=None
+        )
+        for i, option in enumerate(options)
+    }
+
+
 class SurveyFormBase(HoneypotMixin, forms.Form):
-    """Adds what every survey form needs beside the editor's questions."""
+    """Adds what every survey form needs beside the editor's questions.
+
+    ``validate_only`` (a set of form field names) limits validation to the questions a
+    respondent has been shown so far: later steps and questions hidden by a condition are
+    neither checked nor kept.
+    """
 
     submission_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    validate_only: set[str] | None = None
+
+    def full_clean(self):
+        super().full_clean()
+        if self.validate_only is None or not self.is_bound:
+            return
+        for name in list(self._errors):
+            if name in self.base_fields and name not in self.validate_only | {CONSENT_FIELD}:
+                del self._errors[name]
+                self.cleaned_data.pop(name, None)
+        for name in list(self.cleaned_data):
+            if name in self.answer_names and name not in self.validate_only:
+                del self.cleaned_data[name]
+
+    def shown(self, name: str) -> bool:
+        return self.validate_only is None or name in self.validate_only
 
     def clean(self):
         """Consent is needed only when the visitor actually gives personal data; "Other" needs
-        its words, and words typed without choosing "Other" are not kept."""
+        its words, and words typed without choosing "Other" are not kept; a rank is given
+        once."""
         cleaned_data = super().clean()
         for field in self.survey_fields:
-            if not field.offers_other:
+            if field.field_type == "ranking":
+                self.check_ranking(field, cleaned_data)
+            if not field.offers_other or not self.shown(key_of(field)):
                 continue
-            chosen = cleaned_data.get(field.clean_name)
+            key = key_of(field)
+            chosen = cleaned_data.get(key)
             picked_other = chosen == OTHER or (isinstance(chosen, list) and OTHER in chosen)
-            words = (cleaned_data.get(other_key(field.clean_name)) or "").strip()
+            words = (cleaned_data.get(other_key(key)) or "").strip()
             if picked_other and not words:
                 self.add_error(
-                    other_key(field.clean_name),
+                    other_key(key),
                     _("Say what “Other” is, or choose another answer."),
                 )
-            cleaned_data[other_key(field.clean_name)] = words if picked_other else ""
+            cleaned_data[other_key(key)] = words if picked_other else ""
         gives_personal_data = any(
-            cleaned_data.get(field.clean_name) for field in self.survey_fields if field.is_personal
+            cleaned_data.get(key_of(field))
+            for field in self.survey_fields
+            if field.is_personal and self.shown(key_of(field))
         )
         if gives_personal_data and not cleaned_data.get(CONSENT_FIELD):
             self.add_error(CONSENT_FIELD, _("Please give your consent to send personal data."))
         return cleaned_data
 
+    def check_ranking(self, field, cleaned_data) -> None:
+        names = [name for name in self.question_names[key_of(field)] if self.shown(name)]
+        seen = set()
+        for name in names:
+            rank = cleaned_data.get(name)
+            if rank is None:
+                continue
+            if rank in seen:
+                self.add_error(name, _("Each rank can be given to one option only."))
+            seen.add(rank)
+
+    def answers(self) -> dict:
+        """The answer to each question shown, under its language-neutral key: a grid as
+        {statement position: scale position}, a ranking as option positions, best first."""
+        data = self.cleaned_data
+        answers = {}
+        for field in self.survey_fields:
+            key = key_of(field)
+            names = self.question_names[key]
+            if not any(self.shown(name) for name in names):
+                continue
+            if field.field_type == "grid":
+                answers[key] = {
+                    name.rsplit("__", 1)[1]: data[name] for name in names if data.get(name)
+                } or None
+            elif field.field_type == "ranking":
+                ranked = sorted(
+                    (data[name], name.rsplit("__", 1)[1])
+                    for name in names
+                    if data.get(name) is not None
+                )
+                answers[key] = [position for _rank, position in ranked] or None
+            else:
+                answers[key] = data.get(key)
+                if field.offers_other:
+                    answers[other_key(key)] = data.get(other_key(key), "")
+        return answers
+
+    def raw_answers(self) -> dict[str, list[str]]:
+        """What the respondent has chosen so far, as sent, to decide which steps and
+        questions to show (see participation.surveys.steps)."""
+        answers = {}
+        for name, field in self.fields.items():
+            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            if isinstance(value, bool):
+                value = str(value)
+            answers[name] = (
+                [str(item) for item in value]
+                if isinstance(value, list)
+                else ([str(value)] if value not in (None, "") else [])
+            )
+        return answers
+
+    def raw_initial(self) -> dict:
+        """The answers sent so far as initial values: a step shown again keeps them."""
+        initial = {}
+        for name, field in self.fields.items():
+            if name == "submission_token":
+                continue
+            value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            if value not in (None, "", []):
+                initial[name] = value
+        if self.data.get("submission_token"):
+            initial["submission_token"] = self.data["submission_token"]
+        return initial
+
+    def plan(self) -> Plan:
+        return Plan.for_answers(self.sections, self.raw_answers() if self.is_bound else {})
+
 
 def build_survey_form_class(survey, privacy_url: str = "") -> type[forms.Form]:
-    fields = list(survey.get_form_fields())
-    builder = SurveyFormBuilder(fields, survey.locale)
+    fields = [field for field in survey.get_form_fields() if not field.is_section]
+    builder = SurveyFormBuilder(
+        [field for field in fields if field.field_type not in {"grid", "ranking"}], survey.locale
+    )
+    built = builder.formfields
     attributes = {}
     for field in fields:  # each "Other" box right after its question
-        attributes[field.clean_name] = builder.formfields[field.clean_name]
+        key = key_of(field)
+        if field.field_type == "grid":
+            attributes.update(grid_fields(field, field.required))
+            continue
+        if field.field_type == "ranking":
+            attributes.update(ranking_fields(field, field.required))
+            continue
+        attributes[key] = built[key]
         if field.offers_other:
-            attributes[other_key(field.clean_name)] = forms.CharField(
+            attributes[other_key(key)] = forms.CharField(
                 label=_("Other, please specify"), required=False, max_length=SINGLE_LINE_MAX
             )
     if any(field.is_personal for field in fields):
@@ -162,8 +291,11 @@ def build_survey_form_class(survey, privacy_url: str = "") -> type[forms.Form]:
         )
     form_class = type("SurveyForm", (SurveyFormBase,), attributes)
     form_class.survey_fields = fields
+    form_class.sections = sections_of(survey.get_form_fields())
+    form_class.question_names = {
+        question.key: question.names
+        for section in form_class.sections
+        for question in section.questions
+    }
+    form_class.answer_names = set().union(*form_class.question_names.values())
     return form_class
-
-
-def field_key(field) -> str:
-    return field.clean_name or get_field_clean_name(field.label)

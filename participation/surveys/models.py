@@ -22,15 +22,20 @@ from wagtail.contrib.forms.models import (
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .fields import ChoiceListField
+from .fields import ChoiceListField, split_choices
 
 SURVEY_FIELD_CHOICES = (
     *FORM_FIELD_CHOICES,
     ("rating", _("Rating from 1 to 5")),
     ("territory", _("Which pilot territory")),
     ("theme", _("Which theme")),
+    ("grid", _("Grid: statements rated on one scale")),
+    ("ranking", _("Ranking of up to 7 options")),
+    ("section", _("New section (starts a new step)")),
 )
 CHOICE_FIELD_TYPES = {"dropdown", "multiselect", "radio", "checkboxes"}
+CONDITION_TYPES = CHOICE_FIELD_TYPES | {"checkbox"}  # what a condition can point at
+MAX_RANKED = 7
 MULTIPLE_CHOICE_TYPES = {"multiselect", "checkboxes"}
 FREE_TEXT_TYPES = {"singleline", "multiline"}
 
@@ -69,6 +74,24 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
             "One choice per line, for single and multiple choice questions. Translators "
             "translate each choice on its own; answers are kept by position, so do not reorder "
             "choices once answers have arrived."
+        ),
+    )
+    rows = ChoiceListField(
+        _("statements"),
+        blank=True,
+        help_text=_(
+            "For grid questions: one statement per line, each rated on the scale given in "
+            "“choices”."
+        ),
+    )
+    show_when = models.CharField(
+        _("show only when"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Show this question (or this whole section) only when an earlier answer matches. "
+            "The list offers the questions saved so far: save a draft after adding a question "
+            "to use it here."
         ),
     )
     personal_data = models.BooleanField(
@@ -113,13 +136,22 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         help_text=_("For number questions only; leave empty for no limit."),
     )
 
-    panels = AbstractFormField.panels + [
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("help_text"),
+        FieldPanel("required"),
+        FieldPanel("field_type", classname="formbuilder-type"),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("rows"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+        FieldPanel("show_when"),
         FieldPanel("allow_other"),
         FieldPanel("in_public_results"),
         FieldRowPanel([FieldPanel("minimum"), FieldPanel("maximum")]),
         FieldPanel("personal_data"),
     ]
     override_translatable_fields = [
+        SynchronizedField("show_when", overridable=False),
         SynchronizedField("allow_other", overridable=False),
         SynchronizedField("in_public_results", overridable=False),
         SynchronizedField("minimum", overridable=False),
@@ -140,10 +172,30 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
             raise ValidationError(
                 {"maximum": _("The largest number accepted cannot be below the smallest.")}
             )
+        choices = split_choices(self.choices or "")
+        if self.field_type == "ranking" and not 2 <= len(choices) <= MAX_RANKED:
+            raise ValidationError(
+                {
+                    "choices": _("A ranking needs between 2 and %(max)d options, one per line.")
+                    % {"max": MAX_RANKED}
+                }
+            )
+        if self.field_type == "grid" and (len(choices) < 2 or not split_choices(self.rows or "")):
+            raise ValidationError(
+                {
+                    "rows": _(
+                        "A grid needs at least one statement and a scale of two or more choices."
+                    )
+                }
+            )
 
     @property
     def offers_other(self) -> bool:
         return self.allow_other and self.field_type in CHOICE_FIELD_TYPES
+
+    @property
+    def is_section(self) -> bool:
+        return self.field_type == "section"
 
     @property
     def is_personal(self) -> bool:

@@ -15,6 +15,7 @@ from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 
 from .models import SurveySubmission
+from .page_form import SurveyPageForm
 from .views import serve_survey
 
 
@@ -42,6 +43,7 @@ class SurveyPage(BasePage):
 
     UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
     template = "participation/surveys/survey_page.html"
+    base_form_class = SurveyPageForm
 
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
     opens_at = models.DateTimeField(_("opens at"), help_text=LOCAL_TIME_HELP)

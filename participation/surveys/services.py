@@ -13,28 +13,30 @@ from .tasks import send_answer_notification
 logger = logging.getLogger(__name__)
 
 
-def record_answer(survey, cleaned_data: dict, fields) -> tuple[SurveySubmission, bool]:
-    """Store one answer; the same form sent twice (double click, reload) is stored once.
+def record_answer(survey, form) -> tuple[SurveySubmission, bool]:
+    """Store one answer from a valid survey form; the same form sent twice (double click,
+    reload) is stored once. Personal answers are kept apart so they can be erased.
 
     Returns the submission and whether it was created now.
     """
     anonymous, personal = {}, {}
     email = ""
     territory_key = None
-    for field in fields:
-        value = cleaned_data.get(field.clean_name)
+    answers = form.answers()
+    for field in form.survey_fields:
+        key = field.clean_name
+        if key not in answers:
+            continue  # not shown to this respondent
+        value = answers[key]
+        bucket = personal if field.is_personal else anonymous
+        bucket[key] = value
         if field.offers_other:
-            bucket = personal if field.is_personal else anonymous
-            bucket[other_key(field.clean_name)] = cleaned_data.get(other_key(field.clean_name), "")
-        if field.is_personal:
-            personal[field.clean_name] = value
-            if field.field_type == "email" and value and not email:
-                email = value
-        else:
-            anonymous[field.clean_name] = value
-            if field.field_type == "territory" and value and territory_key is None:
-                territory_key = value
-    token = cleaned_data["submission_token"]
+            bucket[other_key(key)] = answers.get(other_key(key), "")
+        if field.field_type == "email" and value and not email:
+            email = value
+        if field.field_type == "territory" and value and territory_key is None:
+            territory_key = value
+    token = form.cleaned_data["submission_token"]
     try:
         with transaction.atomic():
             return SurveySubmission.objects.get_or_create(

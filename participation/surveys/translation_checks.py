@@ -14,7 +14,7 @@ from wagtail_localize.models import StringTranslation
 
 from .fields import choice_count_error
 
-CHOICE_PATH = re.compile(r"\.choices\.\d+$")
+CHOICE_PATH = re.compile(r"\.(choices|rows)\.\d+$")
 LINE_BREAK = re.compile(r"\n|<br\s*/?>", re.IGNORECASE)
 
 

@@ -6,6 +6,7 @@ from participation.common import privacy_url, within_rate_limit
 from .forms import build_survey_form_class
 from .results import answers_for, summarise
 from .services import notify_owner, record_answer
+from .steps import Plan, condition_choices
 
 
 def serve_survey(survey, request):
@@ -20,7 +21,8 @@ def serve_survey(survey, request):
 
     if request.method != "POST":
         if status == survey.OPEN:
-            context["form"] = form_class()
+            form = form_class()
+            context.update(form=form, **step_context(form, form.plan(), form.plan().first))
         return TemplateResponse(request, survey.get_template(request), context)
 
     if status != survey.OPEN:
@@ -29,25 +31,110 @@ def serve_survey(survey, request):
 
     form = form_class(request.POST)
     if form.is_from_a_robot():
-        context["form"] = form_class()
+        form = form_class()
+        context.update(form=form, **step_context(form, form.plan(), form.plan().first))
         context["refusal"] = _(
             "Your answer looks automated and was not saved. If you are a person, leave the "
             "“Leave this field empty” box empty and send the form again."
         )
         return TemplateResponse(request, survey.get_template(request), context, status=400)
+
+    plan = form.plan()
+    step = requested_step(request, plan)
+    action = request.POST.get("action", "send")
+    if action == "back":  # nothing is checked: the answers are simply shown again
+        again = form_class(initial=form.raw_initial())
+        context.update(form=again, **step_context(again, plan, plan.previous_before(step)))
+        return TemplateResponse(request, survey.get_template(request), context)
+    if action == "next" and step != plan.last:
+        form.validate_only = plan.names_through(step)
+        if not form.is_valid():
+            context.update(form=form, **step_context(form, plan, first_step_in_error(form, plan)))
+            return TemplateResponse(request, survey.get_template(request), context, status=400)
+        again = form_class(initial=form.raw_initial())
+        context.update(form=again, **step_context(again, plan, plan.next_after(step)))
+        return TemplateResponse(request, survey.get_template(request), context)
+
+    form.validate_only = plan.names_through(plan.last)
     if not within_rate_limit(request):
-        context["form"] = form
+        context.update(form=form, **step_context(form, plan, plan.last))
         context["refusal"] = _(
             "Too many answers have come from your connection in the last hour. Nothing was "
             "saved: please try again later."
         )
         return TemplateResponse(request, survey.get_template(request), context, status=429)
     if not form.is_valid():
-        context["form"] = form
+        context.update(form=form, **step_context(form, plan, first_step_in_error(form, plan)))
         return TemplateResponse(request, survey.get_template(request), context, status=400)
 
-    submission, created = record_answer(survey, form.cleaned_data, form.survey_fields)
+    submission, created = record_answer(survey, form)
     if created:
         notify_owner(submission)
     context["submission"] = submission
     return TemplateResponse(request, "participation/surveys/survey_page_landing.html", context)
+
+
+def requested_step(request, plan: Plan) -> int:
+    """The step the respondent was on; anything unreadable counts as the first."""
+    try:
+        step = int(request.POST.get("step", plan.first))
+    except ValueError:
+        return plan.first
+    return step if step in plan.active else plan.first
+
+
+def first_step_in_error(form, plan: Plan) -> int:
+    steps = [plan.section_of(name) for name in form.errors]
+    steps = [step for step in steps if step is not None]
+    return min(steps) if steps else plan.last
+
+
+def step_context(form, plan: Plan, current: int) -> dict:
+    """What the template needs to draw every step, showing only the current one: the other
+    steps' answers stay in the page (hidden), so nothing is kept on the server between steps."""
+    steps = []
+    for index, section in enumerate(plan.sections):
+        questions = [
+            {
+                "key": question.key,
+                "kind": question.kind,
+                "label": question.field.label,
+                "help_text": question.field.help_text,
+                "required": question.field.required,
+                "fields": [form[name] for name in question.names],
+                "condition": question.condition,
+                "hint": condition_hint(question.condition, form),
+                "shown": question.key in plan.shown,
+            }
+            for question in section.questions
+        ]
+        steps.append(
+            {
+                "index": index,
+                "heading": section.heading,
+                "intro": section.intro,
+                "condition": section.condition,
+                "active": index in plan.active,
+                "current": index == current,
+                "questions": questions,
+            }
+        )
+    return {
+        "steps": steps,
+        "current_step": current,
+        "step_number": plan.number_of(current),
+        "step_count": plan.step_count,
+        "is_first_step": current == plan.first,
+        "is_last_step": current == plan.last,
+    }
+
+
+def condition_hint(condition, form) -> str:
+    """Shown without JavaScript beside a question that depends on one in the same step."""
+    if condition is None:
+        return ""
+    for survey_field in form.survey_fields:
+        if survey_field.clean_name == condition.key:
+            label = dict(condition_choices([survey_field])).get(str(condition), "")
+            return _("Answer only if %(condition)s.") % {"condition": label}
+    return ""

@@ -1,0 +1,263 @@
+"""Sections shown one per step, conditions, and the grid, ranking and date questions: without
+JavaScript (server-side steps), nothing stored before the last step, results per statement and
+per option, and conditions the admin refuses when they point at nothing earlier."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from participation.models import SurveyFormField, SurveyPage
+from tests.conftest import page_in, text_of
+from tests.participation.surveys.test_survey_admin import staff
+
+pytestmark = pytest.mark.django_db
+
+URL = "/it/partecipa/servizi-e-connessione/"
+
+
+def question(clean_name, field_type, label, **extra):
+    return SurveyFormField(clean_name=clean_name, field_type=field_type, label=label, **extra)
+
+
+@pytest.fixture
+def sectioned(db):
+    index = page_in(SurveyPage, "it", slug="bisogni-del-territorio").get_parent()
+    now = timezone.now()
+    survey = SurveyPage(
+        title="Servizi e connessione",
+        slug="servizi-e-connessione",
+        introduction="<p>Tre minuti.</p>",
+        thank_you_text="<p>Grazie</p>",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=30),
+    )
+    survey.form_fields = [
+        question("da_casa", "radio", "Lavori da casa?", choices="Sì\nNo", required=True),
+        question("s_connessione", "section", "Connessione", show_when="da_casa=0"),
+        question("rallenta", "multiline", "Che cosa rallenta la connessione?", required=True),
+        question("s_servizi", "section", "Servizi"),
+        question(
+            "soddisfazione",
+            "grid",
+            "Quanto sei soddisfatto?",
+            rows="Trasporti\nSanità",
+            choices="Soddisfatto\nNeutro\nInsoddisfatto",
+            required=True,
+        ),
+        question("priorita", "ranking", "Metti in ordine", choices="Strade\nInternet\nBus"),
+        question("quando", "date", "Da quando vivi qui?", required=False),
+        question("persone", "number", "Quante persone in casa?", minimum=1, maximum=20),
+    ]
+    index.add_child(instance=survey)
+    survey.save_revision().publish()
+    return survey
+
+
+def soup_of(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def shown_step(soup) -> str:
+    """The heading of the step the visitor sees (the first step has none)."""
+    step = soup.select_one(".survey-step:not([hidden])")
+    heading = step.select_one(".step-heading")
+    return heading.get_text(strip=True) if heading else "(prima)"
+
+
+def form_values(soup) -> dict:
+    """What a browser would send from this page (every step's fields are in it)."""
+    data = {}
+    for tag in soup.select("form.survey-form [name]"):
+        name = tag["name"]
+        if tag.name == "select":
+            selected = tag.select_one("option[selected]")
+            if selected is not None and selected.get("value"):
+                data[name] = selected["value"]
+        elif tag.name == "textarea":
+            if tag.get_text():
+                data[name] = tag.get_text()
+        elif tag.get("type") in {"radio", "checkbox"}:
+            if tag.has_attr("checked"):
+                data.setdefault(name, []).append(tag["value"])
+        elif tag.get("type") != "submit" and tag.get("value"):
+            data[name] = tag["value"]
+    return data
+
+
+def test_steps_work_without_javascript_and_keep_answers(client, sectioned):
+    first = soup_of(client.get(URL))
+    assert first.select_one(".step-indicator").get_text(strip=True) == "Passo 1 di 3"
+    assert shown_step(first) == "(prima)"
+    assert len(first.select(".survey-step[hidden]")) == 2
+
+    missing = client.post(URL, form_values(first) | {"action": "next"})
+    assert missing.status_code == 400
+    assert "Questo campo è obbligatorio" in text_of(missing)
+    assert shown_step(soup_of(missing)) == "(prima)"
+
+    yes = client.post(URL, form_values(first) | {"da_casa": "0", "action": "next"})
+    page = soup_of(yes)
+    assert shown_step(page) == "Connessione"
+    assert page.select_one(".step-indicator").get_text(strip=True) == "Passo 2 di 3"
+
+    back = soup_of(client.post(URL, form_values(page) | {"action": "back"}))
+    assert shown_step(back) == "(prima)"
+    assert back.select_one('input[name="da_casa"][value="0"]').has_attr("checked")
+
+    no = soup_of(client.post(URL, form_values(back) | {"da_casa": "1", "action": "next"}))
+    assert shown_step(no) == "Servizi"  # the condition skips "Connessione"
+    assert no.select_one(".step-indicator").get_text(strip=True) == "Passo 2 di 2"
+    assert not sectioned.all_submissions().exists()  # nothing stored before the last step
+
+
+def test_the_last_step_stores_one_answer_without_hidden_questions(client, sectioned):
+    first = soup_of(client.get(URL))
+    servizi = soup_of(client.post(URL, form_values(first) | {"da_casa": "1", "action": "next"}))
+    answers = form_values(servizi) | {
+        "rallenta": "typed before changing my mind",  # hidden by the condition: not kept
+        "soddisfazione__0": "0",
+        "soddisfazione__1": "2",
+        "priorita__0": "2",
+        "priorita__1": "1",
+        "priorita__2": "2",
+        "quando": "2019-05-01",
+        "persone": "3",
+        "action": "send",
+    }
+    twice = client.post(URL, answers)
+    assert twice.status_code == 400
+    assert "Ogni posizione può essere data a una sola opzione" in text_of(twice)
+    assert shown_step(soup_of(twice)) == "Servizi"
+
+    answers["priorita__2"] = "3"
+    assert client.post(URL, answers).status_code == 200
+    assert client.post(URL, answers).status_code == 200  # sent twice, stored once
+    (stored,) = sectioned.all_submissions()
+    assert stored.form_data == {
+        "da_casa": "1",
+        "soddisfazione": {"0": "0", "1": "2"},
+        "priorita": ["1", "0", "2"],  # best first: Internet, Strade, Bus
+        "quando": "2019-05-01",
+        "persone": "3",
+    }
+
+
+def test_a_required_question_behind_a_condition_is_required_only_when_shown(client, sectioned):
+    first = soup_of(client.get(URL))
+    connessione = soup_of(client.post(URL, form_values(first) | {"da_casa": "0", "action": "next"}))
+    empty = client.post(URL, form_values(connessione) | {"action": "next"})
+    assert empty.status_code == 400
+    assert shown_step(soup_of(empty)) == "Connessione"
+
+
+def answer(client, da_casa, grid, ranks, when):
+    first = soup_of(client.get(URL))
+    data = form_values(first) | {
+        "da_casa": da_casa,
+        "rallenta": "Il ripetitore",
+        "soddisfazione__0": grid[0],
+        "soddisfazione__1": grid[1],
+        "quando": when,
+        "persone": "2",
+        "action": "send",
+    }
+    data |= {f"priorita__{i}": str(rank) for i, rank in enumerate(ranks)}
+    assert client.post(URL, data).status_code == 200
+
+
+def words(tag) -> str:
+    return " ".join(tag.get_text().split())
+
+
+def test_results_count_per_statement_per_option_and_per_month(client, sectioned):
+    answer(client, "0", ("0", "1"), (1, 2, 3), "2020-01-10")
+    answer(client, "1", ("0", "2"), (2, 1, 3), "2020-01-20")
+    answer(client, "1", ("2", "2"), (1, 3, 2), "2021-06-01")
+    client.force_login(staff("Editors"))
+    soup = soup_of(client.get(f"/admin/surveys/{sectioned.translation_key}/results/"))
+
+    grid = soup.find("h3", string="Quanto sei soddisfatto?").find_parent("section")
+    table = {
+        row.th.get_text(strip=True): [words(cell) for cell in row.select("td")]
+        for row in grid.select("tbody tr")
+    }
+    assert table["Trasporti"] == ["2 (66,7%)", "0 (0,0%)", "1 (33,3%)", "3"]
+    assert table["Sanità"] == ["0 (0,0%)", "1 (33,3%)", "2 (66,7%)", "3"]
+
+    ranking = soup.find("h3", string="Metti in ordine").find_parent("section")
+    order = [
+        [row.th.get_text(strip=True)] + [words(cell) for cell in row("td")]
+        for row in ranking.select("tbody tr")
+    ]
+    assert order == [
+        ["Strade", "1,33", "2 (66,7%)"],
+        ["Internet", "2,00", "1 (33,3%)"],
+        ["Bus", "2,67", "0 (0,0%)"],
+    ]
+    months = soup.find("h3", string="Da quando vivi qui?").find_parent("section")
+    assert {row.th.get_text(): row.td.get_text() for row in months.select("tbody tr")} == {
+        "2020-01": "2",
+        "2021-06": "1",
+    }
+
+    export = client.get(f"/admin/surveys/{sectioned.translation_key}/answers/", {"export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
+    by_date = {row["Da quando vivi qui?"]: row for row in rows}
+    assert by_date["2020-01-10"]["Quanto sei soddisfatto? — Trasporti"] == "Soddisfatto"
+    assert by_date["2020-01-10"]["Quanto sei soddisfatto? — Sanità"] == "Neutro"
+    assert by_date["2020-01-10"]["Metti in ordine"] == "Strade > Internet > Bus"
+    assert by_date["2020-01-20"]["Metti in ordine"] == "Internet > Strade > Bus"
+    assert by_date["2020-01-20"]["Che cosa rallenta la connessione?"] == ""  # not shown
+
+
+def edit_form(client, survey) -> tuple[BeautifulSoup, dict]:
+    soup = soup_of(client.get(f"/admin/pages/{survey.pk}/edit/"))
+    form = soup.select_one("form#page-edit-form")
+    data = {}
+    for tag in form.select("[name]"):
+        name = tag["name"]
+        if tag.name == "select":
+            selected = tag.select_one("option[selected]")
+            data[name] = selected["value"] if selected is not None else ""
+        elif tag.name == "textarea":
+            data[name] = tag.get_text()
+        elif tag.get("type") == "checkbox":
+            if tag.has_attr("checked"):
+                data[name] = tag.get("value", "on")
+        elif tag.get("type") not in {"submit", "button"}:
+            data.setdefault(name, tag.get("value", ""))
+    return soup, data
+
+
+def question_prefix(data: dict, clean_label: str) -> str:
+    for name, value in data.items():
+        if name.endswith("-label") and value == clean_label:
+            return name[: -len("label")]
+    raise AssertionError(clean_label)
+
+
+def test_the_admin_offers_earlier_answers_and_refuses_a_condition_on_a_later_question(
+    client, sectioned
+):
+    client.force_login(staff("Editors"))
+    soup, data = edit_form(client, sectioned)
+    section = question_prefix(data, "Connessione")
+    offered = [o.get_text() for o in soup.select(f'select[name="{section}show_when"] option')]
+    assert "«Lavori da casa?» è «Sì»" in offered or "“Lavori da casa?” è “Sì”" in offered
+
+    first = question_prefix(data, "Lavori da casa?")
+    data[f"{first}ORDER"], data[f"{section}ORDER"] = data[f"{section}ORDER"], data[f"{first}ORDER"]
+    moved = client.post(f"/admin/pages/{sectioned.pk}/edit/", data)
+    assert moved.status_code == 200  # shown again with the message, not saved
+    assert "dipende da una domanda che è stata eliminata o ora viene dopo" in text_of(moved)
+
+    soup, data = edit_form(client, sectioned)
+    data[f"{question_prefix(data, 'Lavori da casa?')}DELETE"] = "1"
+    deleted = client.post(f"/admin/pages/{sectioned.pk}/edit/", data)
+    assert "dipende da una domanda che è stata eliminata o ora viene dopo" in text_of(deleted)
+    sectioned.refresh_from_db()
+    assert sectioned.form_fields.count() == 8
