@@ -20,6 +20,7 @@ from .challenges.pages import (
     ChallengeIndexPage,
     EvaluationCriterion,
 )
+from .hubs.models import Hub
 from .needs.models import Need
 from .needs.pages import NeedsIndexPage
 from .surveys.models import (
@@ -46,6 +47,7 @@ __all__ = [
     "Evaluation",
     "EvaluationCriterion",
     "EvaluatorAssignment",
+    "Hub",
     "Need",
     "NeedsIndexPage",
     "Proposal",

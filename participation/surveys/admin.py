@@ -8,8 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
-from .dashboard import OpenSurveysPanel
+from . import admin_views, hub_entry
+from .dashboard import OpenSurveysPanel, RecentEntriesPanel
 from .models import Theme
 
 
@@ -31,6 +31,13 @@ def register_survey_admin_urls():
     return [
         path("surveys/", admin_views.survey_list, name="survey_list"),
         path("surveys/respondent/", admin_views.respondent_data, name="survey_respondent"),
+        path("surveys/entries/", hub_entry.entry_list, name="survey_entries"),
+        path("surveys/entries/<int:pk>/", hub_entry.edit_entry, name="survey_entry_edit"),
+        path(
+            "surveys/<uuid:translation_key>/enter/<str:language>/",
+            hub_entry.enter_answer,
+            name="survey_entry",
+        ),
         path(
             "surveys/<uuid:translation_key>/results/",
             admin_views.survey_results,
@@ -54,7 +61,21 @@ def register_survey_menu_item():
     return SurveyMenuItem(_("Survey results"), reverse("survey_list"), icon_name="form", order=250)
 
 
+class EntryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(hub_entry.ENTER_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_entry_menu_item():
+    return EntryMenuItem(
+        _("Answers from the hubs"), reverse("survey_entries"), icon_name="edit", order=251
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_open_surveys_panel(request, panels):
     if request.user.has_perm(admin_views.VIEW_PERMISSION):
         panels.append(OpenSurveysPanel(request))
+    if request.user.hubs.exists():
+        panels.append(RecentEntriesPanel(request))

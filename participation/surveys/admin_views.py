@@ -1,12 +1,14 @@
 """Admin views over a survey's answers in every language: results, answers list, export and
 one respondent's data (GDPR)."""
 
+from collections import Counter
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,12 +19,13 @@ from django.utils.translation import gettext_lazy
 
 from core.i18n import in_reader_language
 from participation.common import local_iso, to_csv, to_xlsx
+from participation.hubs.models import Hub
 from pilots.models import PilotTerritoryPage
 
 from .fields import other_key, split_choices
-from .models import SurveySubmission
+from .models import Channel, SurveySubmission
 from .pages import SurveyPage
-from .results import option_labels, summarise
+from .results import CROSSTAB_TYPES, option_labels, summarise
 from .services import erase_personal_data
 
 VIEW_PERMISSION = "participation.view_surveysubmission"
@@ -47,6 +50,17 @@ def survey_in_admin_language(translation_key) -> SurveyPage:
 class AnswerFilterForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
     territory = forms.ChoiceField(label=gettext_lazy("Territory"), required=False)
+    hub = forms.ModelChoiceField(
+        label=gettext_lazy("Hub"),
+        queryset=Hub.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("All"),
+    )
+    channel = forms.ChoiceField(
+        label=gettext_lazy("Channel"),
+        required=False,
+        choices=[("", gettext_lazy("All")), *Channel.choices],
+    )
     date_from = forms.DateField(
         label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -84,10 +98,21 @@ class AnswerFilterForm(forms.Form):
             submissions = submissions.filter(language=data["language"])
         if data.get("territory"):
             submissions = submissions.filter(territory_key=data["territory"])
+        if data.get("hub"):
+            submissions = submissions.filter(hub=data["hub"])
+        if data.get("channel"):
+            submissions = submissions.filter(channel=data["channel"])
+        # An answer collected at a hub counts on the day it was collected, not entered.
         if data.get("date_from"):
-            submissions = submissions.filter(submit_time__date__gte=data["date_from"])
+            submissions = submissions.filter(
+                Q(collected_on__gte=data["date_from"])
+                | Q(collected_on__isnull=True, submit_time__date__gte=data["date_from"])
+            )
         if data.get("date_to"):
-            submissions = submissions.filter(submit_time__date__lte=data["date_to"])
+            submissions = submissions.filter(
+                Q(collected_on__lte=data["date_to"])
+                | Q(collected_on__isnull=True, submit_time__date__lte=data["date_to"])
+            )
         return submissions
 
 
@@ -137,6 +162,8 @@ def survey_results(request, translation_key):
     answer_ids = [pk for pk, _data in rows]
     answers = [data for _pk, data in rows]
     by_language = dict(submissions.order_by().values_list("language").annotate(total=Count("pk")))
+    by_channel = dict(submissions.order_by().values_list("channel").annotate(total=Count("pk")))
+    crosstab_form = CrossTabForm(request.GET or None, survey=survey)
     return TemplateResponse(
         request,
         "participation/surveys/admin/survey_results.html",
@@ -146,10 +173,83 @@ def survey_results(request, translation_key):
             "results": summarise(survey, answers, public=False, answer_ids=answer_ids),
             "answer_count": len(answers),
             "by_language": [(name, by_language.get(code, 0)) for code, name in settings.LANGUAGES],
+            "by_channel": [(label, by_channel.get(value, 0)) for value, label in Channel.choices],
+            "crosstab_form": crosstab_form,
+            "crosstab": crosstab_form.table(answers) if crosstab_form.is_valid() else None,
             "query": request.GET.urlencode(),
             "header_title": survey.title,
         },
     )
+
+
+class CrossTabForm(forms.Form):
+    """Two questions side by side: how many who gave each answer to one gave each answer to
+    the other (every option of a multiple choice counted)."""
+
+    rows = forms.ChoiceField(label=gettext_lazy("Rows: question"), required=True)
+    columns = forms.ChoiceField(label=gettext_lazy("Columns: question"), required=True)
+
+    def __init__(self, *args, survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = {
+            field.clean_name: field
+            for field in survey.get_form_fields()
+            if field.field_type in CROSSTAB_TYPES and not field.is_personal
+        }
+        choices = [("", "—")] + [(key, field.label) for key, field in self.questions.items()]
+        self.fields["rows"].choices = choices
+        self.fields["columns"].choices = choices
+        self.locale = survey.locale
+
+    def has_request(self) -> bool:
+        return "rows" in self.data or "columns" in self.data
+
+    def full_clean(self):
+        if not self.has_request():  # the filters alone: no cross-tabulation asked for
+            self._errors, self.cleaned_data = {}, {}
+            return
+        super().full_clean()
+
+    def is_valid(self):
+        return self.has_request() and super().is_valid()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("rows") and cleaned.get("rows") == cleaned.get("columns"):
+            self.add_error("columns", _("Choose two different questions."))
+        return cleaned
+
+    def table(self, answers: list[dict]) -> dict:
+        row_field = self.questions[self.cleaned_data["rows"]]
+        column_field = self.questions[self.cleaned_data["columns"]]
+        row_labels = option_labels(row_field, self.locale)
+        column_labels = option_labels(column_field, self.locale)
+        counts: Counter = Counter()
+        for answer in answers:
+            for row_value in as_list(answer.get(row_field.clean_name)):
+                for column_value in as_list(answer.get(column_field.clean_name)):
+                    counts[(row_value, column_value)] += 1
+        rows = [
+            {
+                "label": row_label,
+                "cells": [counts[(row_value, value)] for value, _label in column_labels],
+                "total": sum(counts[(row_value, value)] for value, _label in column_labels),
+            }
+            for row_value, row_label in row_labels
+        ]
+        return {
+            "row_question": row_field.label,
+            "column_question": column_field.label,
+            "columns": [label for _value, label in column_labels],
+            "rows": rows,
+            "totals": [sum(row["cells"][i] for row in rows) for i in range(len(column_labels))],
+        }
+
+
+def as_list(value) -> list[str]:
+    if value in (None, "", []):
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
 
 
 def answer_table(survey, submissions, include_personal: bool, for_export: bool = False):

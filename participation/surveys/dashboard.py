@@ -1,5 +1,6 @@
-"""The editors' panel on the admin home: open surveys, their answers today and in total (every
-language counted together) and when they close."""
+"""Panels on the admin home: for editors, open surveys with their answers today and in total
+(every language counted together) and when they close; for hub facilitators, their recent
+entries."""
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -9,6 +10,7 @@ from core.i18n import in_reader_language
 
 from .models import SurveySubmission
 from .pages import SurveyPage
+from .services import recent_entries
 
 
 class OpenSurveysPanel(HomePanel):
@@ -47,3 +49,12 @@ class OpenSurveysPanel(HomePanel):
         ]
         rows.sort(key=lambda row: row["survey"].closes_at)
         return {"rows": rows}
+
+
+class RecentEntriesPanel(HomePanel):
+    name = "recent_entries"
+    order = 112
+    template_name = "participation/dashboard/recent_entries.html"
+
+    def get_context_data(self, parent_context):
+        return {"entries": recent_entries(self.request.user)}

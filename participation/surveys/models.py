@@ -202,9 +202,20 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         return self.personal_data or self.field_type == "email"
 
 
-class SurveySubmission(AbstractFormSubmission):
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    PAPER = "paper", _("On paper")
+    PHONE = "phone", _("By phone")
+    IN_PERSON = "in_person", _("In person")
+
+
+class SurveySubmission(RevisionMixin, AbstractFormSubmission):
     """One answer. Personal answers are kept apart from the rest so they can be erased while
-    the anonymous part still counts in the statistics."""
+    the anonymous part still counts in the statistics.
+
+    Answers collected at a hub (on paper, by phone, in person) are entered by a facilitator;
+    each entry and each later change is a revision, so nothing is overwritten silently.
+    Revisions never hold personal data: erasing it from the answer erases it everywhere."""
 
     page = models.ForeignKey(
         "participation.SurveyPage", on_delete=models.CASCADE, related_name="submissions"
@@ -219,6 +230,26 @@ class SurveySubmission(AbstractFormSubmission):
         _("personal data erased at"), null=True, blank=True
     )
     submission_token = models.UUIDField(_("submission token"), default=uuid.uuid4, unique=True)
+    channel = models.CharField(
+        _("channel"), max_length=12, choices=Channel.choices, default=Channel.ONLINE
+    )
+    hub = models.ForeignKey(
+        "participation.Hub",
+        verbose_name=_("hub"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="survey_answers",
+    )
+    collected_on = models.DateField(_("collected on"), null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("survey answer")
@@ -228,3 +259,12 @@ class SurveySubmission(AbstractFormSubmission):
 
     def get_data(self):
         return {**self.form_data, **self.personal_data, "submit_time": self.submit_time}
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        data.pop("personal_data", None)
+        data.pop("respondent_email", None)
+        return data
+
+    def __str__(self):
+        return _("Answer %(number)s to “%(survey)s”") % {"number": self.pk, "survey": self.page}

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -16,7 +17,7 @@ from core.querysets import listing_manager
 
 from .models import SurveySubmission
 from .page_form import SurveyPageForm
-from .views import serve_survey
+from .views import serve_printable, serve_survey
 
 
 class SurveyIndexPage(SectionIndexPage):
@@ -38,7 +39,7 @@ class SurveyIndexPage(SectionIndexPage):
         return context
 
 
-class SurveyPage(BasePage):
+class SurveyPage(RoutablePageMixin, BasePage):
     """A survey page; its form is built from its questions (see participation.surveys.forms)."""
 
     UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
@@ -124,5 +125,12 @@ class SurveyPage(BasePage):
         """Answers to every language version of this survey."""
         return SurveySubmission.objects.filter(page__translation_key=self.translation_key)
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def survey(self, request):
         return serve_survey(self, request)
+
+    @path("print/", name="print")
+    def printable(self, request):
+        """The survey on paper, for collection at the hubs: every question, numbered as on the
+        facilitators' entry form, with boxes to tick and lines to write on."""
+        return serve_printable(self, request)

@@ -16,6 +16,7 @@ from .fields import OTHER, other_key, split_choices
 from .models import CHOICE_FIELD_TYPES, FREE_TEXT_TYPES, MULTIPLE_CHOICE_TYPES, Theme
 
 CHART_TYPES = CHOICE_FIELD_TYPES | {"rating", "territory", "theme", "checkbox", "date"}
+CROSSTAB_TYPES = CHOICE_FIELD_TYPES | {"rating", "territory", "theme", "checkbox"}
 PUBLIC_TYPES = CHART_TYPES | {"number", "grid", "ranking"}
 
 

@@ -7,18 +7,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .fields import other_key
-from .models import SurveySubmission
+from .models import Channel, SurveySubmission
 from .tasks import send_answer_notification
 
 logger = logging.getLogger(__name__)
 
 
-def record_answer(survey, form) -> tuple[SurveySubmission, bool]:
-    """Store one answer from a valid survey form; the same form sent twice (double click,
-    reload) is stored once. Personal answers are kept apart so they can be erased.
-
-    Returns the submission and whether it was created now.
-    """
+def split_answers(form) -> tuple[dict, dict, str, object]:
+    """The anonymous and the personal part of a valid form's answers, the respondent's e-mail
+    and territory. Questions not shown to the respondent are left out."""
     anonymous, personal = {}, {}
     email = ""
     territory_key = None
@@ -36,10 +33,30 @@ def record_answer(survey, form) -> tuple[SurveySubmission, bool]:
             email = value
         if field.field_type == "territory" and value and territory_key is None:
             territory_key = value
+    return anonymous, personal, email, territory_key
+
+
+def record_answer(
+    survey,
+    form,
+    *,
+    channel: str = Channel.ONLINE,
+    hub=None,
+    collected_on=None,
+    entered_by=None,
+) -> tuple[SurveySubmission, bool]:
+    """Store one answer from a valid survey form; the same form sent twice (double click,
+    reload) is stored once. An answer entered by a facilitator starts its revision history.
+
+    Returns the submission and whether it was created now.
+    """
+    anonymous, personal, email, territory_key = split_answers(form)
+    if territory_key is None and hub is not None:  # collected at a hub: its territory
+        territory_key = hub.territory.translation_key
     token = form.cleaned_data["submission_token"]
     try:
         with transaction.atomic():
-            return SurveySubmission.objects.get_or_create(
+            submission, created = SurveySubmission.objects.get_or_create(
                 submission_token=token,
                 defaults={
                     "page": survey,
@@ -50,10 +67,43 @@ def record_answer(survey, form) -> tuple[SurveySubmission, bool]:
                     # under /fr/ shows the Italian questions, and its answers are Italian.
                     "language": survey.content_language,
                     "territory_key": territory_key,
+                    "channel": channel,
+                    "hub": hub,
+                    "collected_on": collected_on,
+                    "entered_by": entered_by,
                 },
             )
+            if created and entered_by is not None:
+                submission.save_revision(user=entered_by, log_action="wagtail.create", clean=False)
+            return submission, created
     except IntegrityError:  # the same token arrived twice at the same moment
         return SurveySubmission.objects.get(submission_token=token), False
+
+
+def change_entry(submission: SurveySubmission, form, *, hub, channel, collected_on, user) -> None:
+    """A facilitator corrects an answer they entered: the change is a new revision, and the
+    history keeps who changed what and when."""
+    anonymous, personal, email, territory_key = split_answers(form)
+    if territory_key is None:
+        territory_key = hub.territory.translation_key
+    with transaction.atomic():
+        submission.form_data = anonymous
+        if submission.personal_data_erased_at is None:
+            submission.personal_data = personal
+            submission.respondent_email = email
+        submission.territory_key = territory_key
+        submission.hub, submission.channel, submission.collected_on = hub, channel, collected_on
+        submission.save()
+        submission.save_revision(user=user, log_action="wagtail.edit", clean=False)
+
+
+def recent_entries(user, limit: int = 10):
+    """The answers a facilitator entered last, newest first."""
+    return (
+        SurveySubmission.objects.filter(entered_by=user)
+        .select_related("page", "hub")
+        .order_by("-submit_time")[:limit]
+    )
 
 
 def erase_personal_data(submissions, now: datetime.datetime | None = None) -> int:

@@ -37,6 +37,8 @@ class Question:
     key: str
     names: list[str]  # the Django form fields that carry its answer
     condition: Condition | None
+    number: int = 0  # as on the printed form and the hub entry form
+    hint: str = ""  # the condition in words: "Answer only if “…” is “…”."
 
     @property
     def kind(self) -> str:
@@ -49,6 +51,7 @@ class Section:
     intro: str
     condition: Condition | None
     questions: list[Question] = field(default_factory=list)
+    hint: str = ""
 
 
 def key_of(survey_field) -> str:
@@ -70,16 +73,41 @@ def form_names(survey_field) -> list[str]:
 
 def sections_of(fields) -> list[Section]:
     """The survey's steps in order; questions before the first section form an untitled one."""
+    fields = list(fields)
     sections = [Section("", "", None)]
+    number = 0
     for survey_field in fields:
         condition = Condition.parse(survey_field.show_when)
         if survey_field.is_section:
-            sections.append(Section(survey_field.label, survey_field.help_text, condition))
+            hint = condition_hint(condition, fields)
+            sections.append(
+                Section(survey_field.label, survey_field.help_text, condition, hint=hint)
+            )
         else:
+            number += 1
             sections[-1].questions.append(
-                Question(survey_field, key_of(survey_field), form_names(survey_field), condition)
+                Question(
+                    survey_field,
+                    key_of(survey_field),
+                    form_names(survey_field),
+                    condition,
+                    number,
+                    condition_hint(condition, fields),
+                )
             )
     return [section for section in sections if section.questions]
+
+
+def condition_hint(condition: Condition | None, fields) -> str:
+    """A condition in words, shown where it cannot be applied as the respondent answers
+    (without JavaScript, on paper, on the facilitator's entry form)."""
+    if condition is None:
+        return ""
+    for survey_field in fields:
+        if survey_field.clean_name == condition.key:
+            label = dict(condition_choices([survey_field])).get(str(condition), "")
+            return _("Answer only if %(condition)s.") % {"condition": label} if label else ""
+    return ""
 
 
 def holds(condition: Condition | None, answers: dict[str, list[str]], shown: set[str]) -> bool:

@@ -6,7 +6,7 @@ from participation.common import privacy_url, within_rate_limit
 from .forms import build_survey_form_class
 from .results import answers_for, summarise
 from .services import notify_owner, record_answer
-from .steps import Plan, condition_choices
+from .steps import Plan
 
 
 def serve_survey(survey, request):
@@ -103,7 +103,7 @@ def step_context(form, plan: Plan, current: int) -> dict:
                 "required": question.field.required,
                 "fields": [form[name] for name in question.names],
                 "condition": question.condition,
-                "hint": condition_hint(question.condition, form),
+                "hint": question.hint,
                 "shown": question.key in plan.shown,
             }
             for question in section.questions
@@ -129,12 +129,49 @@ def step_context(form, plan: Plan, current: int) -> dict:
     }
 
 
-def condition_hint(condition, form) -> str:
-    """Shown without JavaScript beside a question that depends on one in the same step."""
-    if condition is None:
-        return ""
-    for survey_field in form.survey_fields:
-        if survey_field.clean_name == condition.key:
-            label = dict(condition_choices([survey_field])).get(str(condition), "")
-            return _("Answer only if %(condition)s.") % {"condition": label}
-    return ""
+def serve_printable(survey, request):
+    form = build_survey_form_class(survey)()
+    context = survey.get_context(request)
+    context["sections"] = printable_sections(form)
+    return TemplateResponse(request, "participation/surveys/survey_print.html", context)
+
+
+def printable_sections(form) -> list[dict]:
+    """Each question with what a pen needs: its choices, a grid's statements and scale, a
+    ranking's options, or lines to write on."""
+    sections = []
+    for section in form.sections:
+        questions = []
+        for question in section.questions:
+            field = question.field
+            entry = {
+                "number": question.number,
+                "label": field.label,
+                "help_text": field.help_text,
+                "required": field.required,
+                "hint": question.hint,
+                "kind": question.kind,
+                "type": field.field_type,
+                "personal": field.is_personal,
+            }
+            if question.kind == "grid":
+                first = form.fields[question.names[0]]
+                entry["scale"] = [label for _value, label in first.choices]
+                entry["rows"] = [form.fields[name].label for name in question.names]
+            elif question.kind == "ranking":
+                entry["options"] = [form.fields[name].label for name in question.names]
+            else:
+                choices = getattr(form.fields[question.key], "choices", None) or []
+                entry["options"] = [label for value, label in choices if value != ""]
+                entry["multiple"] = field.field_type in {"checkboxes", "multiselect"}
+                entry["other"] = field.offers_other
+            questions.append(entry)
+        sections.append(
+            {
+                "heading": section.heading,
+                "intro": section.intro,
+                "hint": section.hint,
+                "questions": questions,
+            }
+        )
+    return sections

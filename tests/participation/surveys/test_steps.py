@@ -3,58 +3,16 @@ JavaScript (server-side steps), nothing stored before the last step, results per
 per option, and conditions the admin refuses when they point at nothing earlier."""
 
 import csv
-import datetime
 import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import timezone
 
-from participation.models import SurveyFormField, SurveyPage
-from tests.conftest import page_in, text_of
+from tests.conftest import text_of
+from tests.participation.surveys.conftest import URL
 from tests.participation.surveys.test_survey_admin import staff
 
 pytestmark = pytest.mark.django_db
-
-URL = "/it/partecipa/servizi-e-connessione/"
-
-
-def question(clean_name, field_type, label, **extra):
-    return SurveyFormField(clean_name=clean_name, field_type=field_type, label=label, **extra)
-
-
-@pytest.fixture
-def sectioned(db):
-    index = page_in(SurveyPage, "it", slug="bisogni-del-territorio").get_parent()
-    now = timezone.now()
-    survey = SurveyPage(
-        title="Servizi e connessione",
-        slug="servizi-e-connessione",
-        introduction="<p>Tre minuti.</p>",
-        thank_you_text="<p>Grazie</p>",
-        opens_at=now - datetime.timedelta(days=1),
-        closes_at=now + datetime.timedelta(days=30),
-    )
-    survey.form_fields = [
-        question("da_casa", "radio", "Lavori da casa?", choices="Sì\nNo", required=True),
-        question("s_connessione", "section", "Connessione", show_when="da_casa=0"),
-        question("rallenta", "multiline", "Che cosa rallenta la connessione?", required=True),
-        question("s_servizi", "section", "Servizi"),
-        question(
-            "soddisfazione",
-            "grid",
-            "Quanto sei soddisfatto?",
-            rows="Trasporti\nSanità",
-            choices="Soddisfatto\nNeutro\nInsoddisfatto",
-            required=True,
-        ),
-        question("priorita", "ranking", "Metti in ordine", choices="Strade\nInternet\nBus"),
-        question("quando", "date", "Da quando vivi qui?", required=False),
-        question("persone", "number", "Quante persone in casa?", minimum=1, maximum=20),
-    ]
-    index.add_child(instance=survey)
-    survey.save_revision().publish()
-    return survey
 
 
 def soup_of(response) -> BeautifulSoup:
@@ -143,6 +101,7 @@ def test_the_last_step_stores_one_answer_without_hidden_questions(client, sectio
         "priorita": ["1", "0", "2"],  # best first: Internet, Strade, Bus
         "quando": "2019-05-01",
         "persone": "3",
+        "con_te": [],
     }
 
 
@@ -260,4 +219,4 @@ def test_the_admin_offers_earlier_answers_and_refuses_a_condition_on_a_later_que
     deleted = client.post(f"/admin/pages/{sectioned.pk}/edit/", data)
     assert "dipende da una domanda che è stata eliminata o ora viene dopo" in text_of(deleted)
     sectioned.refresh_from_db()
-    assert sectioned.form_fields.count() == 8
+    assert sectioned.form_fields.count() == 9
