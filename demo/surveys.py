@@ -457,6 +457,7 @@ def ensure_needs(builder: DemoBuilder, home, survey: SurveyPage) -> None:
             territory=territories[territory],
             theme=themes[theme],
             source_survey=survey,
+            origin=Need.Origin.SURVEY,
         )
         need.source_answers.set(answers[number : number + 2])
         for index, language in enumerate(LANGUAGES[1:], start=1):

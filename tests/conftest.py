@@ -110,3 +110,22 @@ def text_of(response) -> str:
     from bs4 import BeautifulSoup
 
     return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+
+
+def form_values(form) -> dict:
+    """What a browser sends from a parsed ``<form>`` as it stands (every field with a name;
+    ticked boxes only; a select's selected option, or its first)."""
+    data: dict = {}
+    for tag in form.select("[name]"):
+        name = tag["name"]
+        if tag.name == "select":
+            selected = tag.select_one("option[selected]") or tag.select_one("option")
+            data[name] = selected.get("value", "") if selected is not None else ""
+        elif tag.name == "textarea":
+            data[name] = tag.get_text()
+        elif tag.get("type") in {"checkbox", "radio"}:
+            if tag.has_attr("checked"):
+                data[name] = tag.get("value", "on")
+        elif tag.get("type") not in {"submit", "button"}:
+            data.setdefault(name, tag.get("value", ""))
+    return data

@@ -1,5 +1,5 @@
 """A "Hub facilitators" group that enters answers collected at the local hubs and drafts the
-needs raised at hub workshops (editors publish them), and the editors' rights over hubs."""
+needs raised at hub workshops, and the editors' rights over hubs and to publish needs."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -11,7 +11,11 @@ FACILITATOR_CODENAMES = [
     "change_need",
     "view_hub",
 ]
-EDITOR_CODENAMES = ["add_hub", "change_hub", "delete_hub", "view_hub"]
+# Editors review what facilitators draft and publish it: needs and themes have drafts.
+EDITOR_CODENAMES = [
+    *("add_hub", "change_hub", "delete_hub", "view_hub"),
+    *("publish_need", "publish_theme"),
+]
 
 
 def grant(apps, schema_editor):
@@ -22,6 +26,17 @@ def grant(apps, schema_editor):
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    # Wagtail adds the "publish" permissions of snippets after migrations: add them now.
+    for model in ("need", "theme"):
+        content_type, _created = ContentType.objects.get_or_create(
+            app_label="participation", model=model
+        )
+        Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"publish_{model}",
+            defaults={"name": f"Can publish {model}"},
+        )
 
     def permissions(app_label, codenames):
         return Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)

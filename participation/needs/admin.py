@@ -22,8 +22,8 @@ class NeedViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Needs register")
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["title", "territory", "theme", "status", "locale", "created_at"]
-    list_filter = ["status", "theme", "locale"]
+    list_display = ["title", "territory", "theme", "status", "origin", "live", "locale"]
+    list_filter = ["status", "origin", "theme", "locale"]
     search_fields = ["title", "description"]
 
 
@@ -56,6 +56,7 @@ def need_from_answers(request, translation_key):
         description="\n\n".join(texts),
         territory=territory,
         source_survey=survey,
+        origin=Need.Origin.SURVEY,
         live=False,  # a draft: the editor checks it, then publishes it to the register
     )
     need.save_revision(user=request.user)

@@ -1,13 +1,29 @@
 """The public register of local needs: the start of the need → challenge → pilot chain."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from participation.hubs.models import Hub, hubs_for
 from participation.surveys.models import SurveySubmission, Theme
 from participation.surveys.pages import SurveyPage
+
+
+class NeedForm(WagtailAdminModelForm):
+    """A facilitator records workshop needs for the hubs of their territory only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and "hub" in self.fields:
+            self.fields["hub"].queryset = hubs_for(self.for_user)
+            self.fields["hub"].error_messages["invalid_choice"] = _(
+                "You can record needs only for the hubs of your territory."
+            )
 
 
 class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model):
@@ -20,6 +36,13 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
         REPORTED = "reported", _("Reported")
         VALIDATED = "validated", _("Validated")
         ADDRESSED = "addressed", _("Addressed")
+
+    class Origin(models.TextChoices):
+        SURVEY = "survey", _("A survey")
+        WORKSHOP = "workshop", _("A workshop at a local hub")
+        ONLINE = "online", _("Sent online")
+
+    base_form_class = NeedForm
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
@@ -53,6 +76,21 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
     source_answers = models.ManyToManyField(
         SurveySubmission, verbose_name=_("source answers"), blank=True, related_name="needs"
     )
+    origin = models.CharField(
+        _("where it came from"), max_length=10, choices=Origin.choices, default=Origin.ONLINE
+    )
+    hub = models.ForeignKey(
+        Hub,
+        verbose_name=_("hub"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="needs",
+    )
+    workshop_date = models.DateField(_("workshop date"), null=True, blank=True)
+    participants = models.PositiveIntegerField(
+        _("number of participants"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -62,9 +100,23 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
         FieldPanel("theme"),
         FieldPanel("territory"),
         FieldPanel("status"),
-        FieldPanel("source_survey", read_only=True),
+        MultiFieldPanel(
+            [
+                FieldPanel("origin"),
+                FieldPanel("hub", widget=forms.Select),  # only the user's hubs, not a chooser
+                FieldRowPanel([FieldPanel("workshop_date"), FieldPanel("participants")]),
+                FieldPanel("source_survey", read_only=True),
+            ],
+            heading=_("Where it came from"),
+        ),
     ]
-    override_translatable_fields = [SynchronizedField("status")]
+    override_translatable_fields = [
+        SynchronizedField("status"),
+        SynchronizedField("origin"),
+        SynchronizedField("hub"),
+        SynchronizedField("workshop_date"),
+        SynchronizedField("participants"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("need")
@@ -73,6 +125,17 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.origin == self.Origin.WORKSHOP:
+            missing = {
+                name: _("Say this for a need raised at a workshop.")
+                for name in ("hub", "workshop_date", "participants")
+                if getattr(self, name) in (None, "")
+            }
+            if missing:
+                raise ValidationError(missing)
 
     def save(self, *args, **kwargs):
         """A need's status is one fact in every language: keep the translations in step."""

@@ -31,7 +31,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
         return (
             Need.objects.filter(locale_id=self.locale_id, live=True)
             .exclude(status=Need.Status.REPORTED)
-            .select_related("theme", "territory")
+            .select_related("theme", "territory", "hub", "source_survey")
             .order_by("territory__title", "title")
         )
 
@@ -46,7 +46,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
         """One need and what came of it; the key is the same in every language."""
 
         need = (
-            self.public_needs().filter(translation_key=key).select_related("source_survey").first()
+            self.public_needs().filter(translation_key=key).first()
         )
         if need is None:
             raise Http404

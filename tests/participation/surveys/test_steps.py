@@ -8,6 +8,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import form_values as conftest_form_values
 from tests.conftest import text_of
 from tests.participation.surveys.conftest import URL
 from tests.participation.surveys.test_survey_admin import staff
@@ -175,21 +176,7 @@ def test_results_count_per_statement_per_option_and_per_month(client, sectioned)
 
 def edit_form(client, survey) -> tuple[BeautifulSoup, dict]:
     soup = soup_of(client.get(f"/admin/pages/{survey.pk}/edit/"))
-    form = soup.select_one("form#page-edit-form")
-    data = {}
-    for tag in form.select("[name]"):
-        name = tag["name"]
-        if tag.name == "select":
-            selected = tag.select_one("option[selected]")
-            data[name] = selected["value"] if selected is not None else ""
-        elif tag.name == "textarea":
-            data[name] = tag.get_text()
-        elif tag.get("type") == "checkbox":
-            if tag.has_attr("checked"):
-                data[name] = tag.get("value", "on")
-        elif tag.get("type") not in {"submit", "button"}:
-            data.setdefault(name, tag.get("value", ""))
-    return soup, data
+    return soup, conftest_form_values(soup.select_one("form#page-edit-form"))
 
 
 def question_prefix(data: dict, clean_label: str) -> str:

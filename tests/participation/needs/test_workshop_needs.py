@@ -1,0 +1,93 @@
+"""Needs raised at hub workshops: a facilitator drafts them for the hubs of their territory, an
+editor reviews and publishes them, and the register says where each need came from."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+
+from participation.models import Hub, Need, Theme
+from pilots.models import PilotTerritoryPage
+from tests.conftest import form_values, page_in, text_of
+from tests.participation.surveys.test_survey_admin import staff
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/snippets/participation/need/add/?locale=it"
+
+
+@pytest.fixture
+def hubs(db):
+    fossanese = page_in(PilotTerritoryPage, "it", slug="fossanese")
+    liguria = page_in(PilotTerritoryPage, "it", slug="liguria")
+    return {
+        "fossano": Hub.objects.create(name="Hub di Fossano", territory=fossanese),
+        "liguria": Hub.objects.create(name="Hub di Pigna", territory=liguria),
+    }
+
+
+def facilitator_of(hub: Hub) -> User:
+    user = User.objects.create_user("laboratori", password="x")
+    user.groups.add(Group.objects.get(name="Hub facilitators"))
+    hub.facilitators.add(user)
+    return user
+
+
+def add_form(client) -> dict:
+    soup = BeautifulSoup(client.get(ADD_URL).content, "html.parser")
+    return soup, form_values(soup.select_one("form#w-editor-form"))
+
+
+def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, hubs):
+    client.force_login(facilitator_of(hubs["fossano"]))
+    soup, data = add_form(client)
+    hub_names = {option.get_text() for option in soup.select('select[name="hub"] option')}
+    assert "Hub di Fossano" in hub_names and "Hub di Pigna" not in hub_names
+    assert not soup.select('button[name="action-publish"]')  # facilitators cannot publish
+
+    theme = Theme.objects.filter(locale__language_code="it").first()
+    data |= {
+        "title": "Un punto di ricarica per le bici elettriche",
+        "description": "Emerso al laboratorio sulla mobilità: 14 persone lo hanno chiesto.",
+        "theme": str(theme.pk),
+        "territory": str(hubs["fossano"].territory.pk),
+        "status": "validated",
+        "origin": "workshop",
+        "hub": str(hubs["fossano"].pk),
+        "workshop_date": "",
+        "participants": "",
+    }
+    missing = client.post(ADD_URL, data)
+    assert "Indicalo per un bisogno emerso in un laboratorio." in text_of(missing)
+    assert not Need.objects.filter(title__startswith="Un punto di ricarica").exists()
+
+    other = client.post(ADD_URL, data | {"hub": str(hubs["liguria"].pk)})
+    assert "Puoi registrare bisogni solo per gli hub del tuo territorio." in text_of(other)
+
+    data |= {"workshop_date": "2026-10-14", "participants": "14"}
+    saved = client.post(ADD_URL, data)
+    assert saved.status_code == 302
+    need = Need.objects.get(title__startswith="Un punto di ricarica")
+    assert (need.live, need.origin, need.hub, need.participants) == (
+        False,
+        "workshop",
+        hubs["fossano"],
+        14,
+    )
+    register = "/it/bisogni/"
+    assert "Un punto di ricarica" not in text_of(client.get(register))  # a draft
+
+    client.force_login(staff("Editors"))
+    edit_url = f"/admin/snippets/participation/need/edit/{need.pk}/"
+    edit = BeautifulSoup(client.get(edit_url).content, "html.parser")
+    values = form_values(edit.select_one("form#w-editor-form"))
+    published = client.post(edit_url, values | {"action-publish": "action-publish"})
+    assert published.status_code == 302
+    need.refresh_from_db()
+    assert need.live
+    listed = text_of(client.get(register))
+    assert "Un punto di ricarica per le bici elettriche" in listed
+    assert (
+        "Emerso in un laboratorio presso Hub di Fossano il 14 Ottobre 2026 (14 partecipanti)."
+        in listed
+    )
+    assert "Emerso dal questionario «" in listed  # the demo's needs, found through a survey
