@@ -126,6 +126,13 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """A need's status is one fact in every language: keep the translations in step."""
+        super().save(*args, **kwargs)
+        Need.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).exclude(
+            status=self.status
+        ).update(status=self.status)
+
     def clean(self):
         super().clean()
         if self.origin == self.Origin.WORKSHOP:
@@ -136,13 +143,6 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
             }
             if missing:
                 raise ValidationError(missing)
-
-    def save(self, *args, **kwargs):
-        """A need's status is one fact in every language: keep the translations in step."""
-        super().save(*args, **kwargs)
-        Need.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).exclude(
-            status=self.status
-        ).update(status=self.status)
 
     def get_preview_template(self, request, mode_name):
         return "participation/needs/need_preview.html"
