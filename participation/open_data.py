@@ -27,6 +27,8 @@ from .challenges.pages import CallNeed, ChallengeCallPage
 from .challenges.services import score_proposals
 from .common import to_csv
 from .needs.models import Need
+from .surveys.pages import SurveyPage
+from .surveys.results import answers_for, summarise
 
 COLUMNS = {
     "needs": [
@@ -74,6 +76,20 @@ COLUMNS = {
         "target",
         "measured_on",
         "value",
+    ],
+    "survey_results": [
+        "survey_id",
+        "survey",
+        "question_id",
+        "question",
+        "question_type",
+        "statement",
+        "answer",
+        "count",
+        "percent",
+        "answered",
+        "average_rank",
+        "average",
     ],
 }
 DATASETS = tuple(COLUMNS)
@@ -221,6 +237,56 @@ def indicator_rows(locale: Locale) -> list[dict]:
     return rows
 
 
+def survey_result_rows(locale: Locale) -> list[dict]:
+    """The published results of closed surveys, as on their public page: every language's
+    answers counted together, only the questions editors chose to publish, never free text or
+    personal data. A grid gives one row per statement and point of its scale."""
+    rows = []
+    surveys = SurveyPage.objects.live().filter(
+        locale=locale, alias_of__isnull=True, results_published=True, closes_at__lte=timezone.now()
+    )
+    for survey in surveys.filter(pk__in=PUBLIC_PAGES.values("pk")).order_by("closes_at", "pk"):
+        base = {"survey_id": str(survey.translation_key), "survey": survey.title}
+        for result in summarise(survey, answers_for(survey), public=True):
+            question = base | {
+                "question_id": result.key,
+                "question": result.label,
+                "question_type": result.field_type,
+                "answered": result.answered,
+                "statement": "",
+                "answer": "",
+                "count": None,
+                "percent": None,
+                "average_rank": None,
+                "average": result.average,
+            }
+            for row in result.rows:
+                for option in row.options:
+                    rows.append(
+                        question
+                        | {
+                            "statement": row.label,
+                            "answer": option.label,
+                            "count": option.count,
+                            "percent": option.percent,
+                            "answered": row.answered,
+                        }
+                    )
+            for option in result.options:
+                rows.append(
+                    question
+                    | {
+                        "answer": option.label,
+                        "count": option.count,
+                        "percent": option.percent,
+                        "average_rank": getattr(option, "average_rank", None),
+                    }
+                )
+            if not result.rows and not result.options:
+                rows.append(question)  # a number: its average
+    return rows
+
+
 def _locale(request) -> Locale | None:
     code = request.GET.get("language", settings.LANGUAGE_CODE)
     return Locale.objects.filter(language_code=code).first()
@@ -233,6 +299,8 @@ def dataset_rows(name: str, locale: Locale, request) -> list[dict]:
         return calls_rows(locale, request)
     if name == "proposals":
         return proposals_rows()
+    if name == "survey_results":
+        return survey_result_rows(locale)
     return indicator_rows(locale)
 
 

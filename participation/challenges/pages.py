@@ -53,6 +53,7 @@ class ChallengeIndexPage(SectionIndexPage):
             ("calls", _("Calls")),
             ("proposals", _("Selected proposals")),
             ("indicators", _("Pilot indicators")),
+            ("survey_results", _("Survey results")),
         ]
         return context
 

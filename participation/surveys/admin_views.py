@@ -22,6 +22,7 @@ from participation.common import local_iso, to_csv, to_xlsx
 from participation.hubs.models import Hub
 from pilots.models import PilotTerritoryPage
 
+from .copying import copy_survey, source_version
 from .fields import other_key, split_choices
 from .models import Channel, SurveySubmission
 from .pages import SurveyPage
@@ -385,4 +386,36 @@ def respondent_data(request):
             "header_title": _("Respondent's data"),
             "can_erase": request.user.has_perm(ERASE_PERMISSION),
         },
+    )
+
+
+class CopyForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Title of the new survey"), max_length=255)
+
+
+def survey_copy(request, translation_key):
+    """“Copy as a new survey”: questions, sections, conditions and translations, no answers."""
+    survey = survey_in_admin_language(translation_key)
+    original = source_version(survey)
+    if not original.get_parent().permissions_for_user(request.user).can_add_subpage():
+        raise PermissionDenied
+    form = CopyForm(
+        request.POST or None,
+        initial={"title": _("%(title)s (copy)") % {"title": survey.title}},
+    )
+    if request.method == "POST" and form.is_valid():
+        copy = copy_survey(original, form.cleaned_data["title"], request.user)
+        messages.success(
+            request,
+            _(
+                "“%(title)s” copied with its questions and translations, as drafts and without "
+                "answers: set its dates, then publish it and its translations."
+            )
+            % {"title": copy.title},
+        )
+        return redirect("wagtailadmin_pages:edit", copy.pk)
+    return TemplateResponse(
+        request,
+        "participation/surveys/admin/survey_copy.html",
+        {"survey": survey, "form": form, "header_title": _("Copy as a new survey")},
     )

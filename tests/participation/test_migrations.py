@@ -29,17 +29,33 @@ def manage(env, *args) -> str:
     return result.stdout
 
 
-def rows(env) -> dict:
-    """Rows in every participation table, read directly (no Django start-up per count)."""
-    tables = [model._meta.db_table for model in apps.get_app_config("participation").get_models()]
-    # Table names come from our own models, not from input.
-    queries = {table: f'SELECT count(*) FROM "{table}"' for table in tables}  # noqa: S608
+LIST_TABLES = {
+    "postgres": "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'table'",
+}
+
+
+def rows(env, tables=None) -> dict:
+    """Rows in every participation table that exists (or in ``tables``), read directly (no
+    Django start-up per count). Tables added by later migrations do not exist yet at the
+    previous head."""
+    models = apps.get_app_config("participation").get_models()
+    wanted = tables or [model._meta.db_table for model in models]
     url = env["DATABASE_URL"]
     if url.startswith("postgres"):
-        with psycopg.connect(url) as database:
-            return {t: database.execute(q).fetchone()[0] for t, q in queries.items()}
-    with closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as database:
-        return {t: database.execute(q).fetchone()[0] for t, q in queries.items()}
+        database = psycopg.connect(url)
+        kind = "postgres"
+    else:
+        database = closing(sqlite3.connect(url.removeprefix("sqlite:///")))
+        kind = "sqlite"
+    with database as connection:
+        existing = {row[0] for row in connection.execute(LIST_TABLES[kind]).fetchall()}
+        # Table names come from our own models, not from input.
+        return {
+            table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+            for table in wanted
+            if table in existing
+        }
 
 
 def test_a_database_at_the_previous_head_migrates_forward_with_every_row(
@@ -71,4 +87,4 @@ def check_forward_migration(env, fresh: bool) -> None:
     assert before["participation_proposal"] > 0
     assert before["participation_need"] > 0
     manage(env, "migrate", "--noinput")
-    assert rows(env) == before
+    assert rows(env, tables=list(before)) == before

@@ -3,11 +3,14 @@ JavaScript (server-side steps), nothing stored before the last step, results per
 per option, and conditions the admin refuses when they point at nothing earlier."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
+from participation.models import SurveyPage
 from tests.conftest import form_values as conftest_form_values
 from tests.conftest import text_of
 from tests.participation.surveys.conftest import URL
@@ -207,3 +210,27 @@ def test_the_admin_offers_earlier_answers_and_refuses_a_condition_on_a_later_que
     assert "dipende da una domanda che è stata eliminata o ora viene dopo" in text_of(deleted)
     sectioned.refresh_from_db()
     assert sectioned.form_fields.count() == 9
+
+
+def test_open_data_has_the_published_results_per_statement_and_option(client, sectioned):
+    answer(client, "0", ("0", "1"), (1, 2, 3), "2020-01-10")
+    answer(client, "1", ("0", "2"), (2, 1, 3), "2020-01-20")
+    url = "/open-data/survey_results.csv"
+    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
+    assert not [row for row in rows if row["survey"] == "Servizi e connessione"]  # still open
+
+    SurveyPage.objects.filter(translation_key=sectioned.translation_key).update(
+        results_published=True, closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
+    ours = [row for row in rows if row["survey"] == "Servizi e connessione"]
+    grid = {
+        (row["statement"], row["answer"]): row["count"]
+        for row in ours
+        if row["question_id"] == "soddisfazione"
+    }
+    assert grid[("Trasporti", "Soddisfatto")] == "2"
+    assert grid[("Sanità", "Insoddisfatto")] == "1"
+    ranking = [row for row in ours if row["question_id"] == "priorita"]
+    assert [(row["answer"], row["average_rank"]) for row in ranking][0] == ("Strade", "1.5")
+    assert not [row for row in ours if row["question_id"] == "rallenta"]  # free text: never
