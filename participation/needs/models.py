@@ -88,9 +88,7 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
         related_name="needs",
     )
     workshop_date = models.DateField(_("workshop date"), null=True, blank=True)
-    participants = models.PositiveIntegerField(
-        _("number of participants"), null=True, blank=True
-    )
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -45,9 +45,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
     def need_view(self, request, key):
         """One need and what came of it; the key is the same in every language."""
 
-        need = (
-            self.public_needs().filter(translation_key=key).first()
-        )
+        need = self.public_needs().filter(translation_key=key).first()
         if need is None:
             raise Http404
         # The register's own listing is not needed here: skip it.

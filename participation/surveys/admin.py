@@ -32,9 +32,7 @@ def register_survey_admin_urls():
         path("surveys/", admin_views.survey_list, name="survey_list"),
         path("surveys/respondent/", admin_views.respondent_data, name="survey_respondent"),
         path("surveys/entries/", hub_entry.entry_list, name="survey_entries"),
-        path(
-            "surveys/<uuid:translation_key>/copy/", admin_views.survey_copy, name="survey_copy"
-        ),
+        path("surveys/<uuid:translation_key>/copy/", admin_views.survey_copy, name="survey_copy"),
         path("surveys/entries/<int:pk>/", hub_entry.edit_entry, name="survey_entry_edit"),
         path(
             "surveys/<uuid:translation_key>/enter/<str:language>/",

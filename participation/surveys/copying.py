@@ -77,7 +77,9 @@ def copy_survey(original: SurveyPage, title: str, user) -> SurveyPage:
             },
         )
     locales = (
-        SurveyPage.objects.filter(translation_key=source_page.translation_key, alias_of__isnull=True)
+        SurveyPage.objects.filter(
+            translation_key=source_page.translation_key, alias_of__isnull=True
+        )
         .exclude(locale=source_page.locale)
         .values_list("locale", flat=True)
     )
