@@ -28,6 +28,7 @@ from .builder import (
     tri,
 )
 from .challenges import ensure_challenges
+from .hubs import ensure_hub_demo
 from .surveys import ensure_surveys
 
 
@@ -81,7 +82,8 @@ def build(builder: DemoBuilder) -> HomePage:
     for spec in event_specs(territories):
         builder.ensure_page(events_index, spec)
 
-    ensure_surveys(builder, home)
+    survey_index = ensure_surveys(builder, home)
+    ensure_hub_demo(builder, survey_index)
     ensure_challenges(builder, home)
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

@@ -270,7 +270,7 @@ def coworking_survey_spec() -> PageSpec:
     )
 
 
-def ensure_surveys(builder: DemoBuilder, home) -> None:
+def ensure_surveys(builder: DemoBuilder, home) -> SurveyIndexPage:
     ensure_themes(builder)
     index = builder.ensure_page(home, surveys_index_spec())
     needs = builder.ensure_page(index, needs_survey_spec())
@@ -278,6 +278,7 @@ def ensure_surveys(builder: DemoBuilder, home) -> None:
     add_demo_answers(needs, 36, seed=2026)
     add_demo_answers(coworking, 24, seed=2025)
     ensure_needs(builder, home, needs)
+    return index
 
 
 def add_demo_answers(survey: SurveyPage, count: int, seed: int) -> None:
