@@ -99,11 +99,11 @@ class DemoBuilder:
             page.tags.add(*tags)
         for relation, rows in spec.children.items():
             child_model = getattr(spec.model, relation).rel.related_model
-            setattr(
-                page,
-                relation,
-                [child_model(**{**row.get("shared", {}), **row[language]}) for row in rows],
-            )
+            children = [child_model(**{**row.get("shared", {}), **row[language]}) for row in rows]
+            if hasattr(child_model, "sort_order_field"):  # keep the spec's order, as the admin does
+                for position, child in enumerate(children):
+                    setattr(child, child_model.sort_order_field, position)
+            setattr(page, relation, children)
         return page
 
     @transaction.atomic

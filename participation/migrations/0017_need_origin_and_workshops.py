@@ -41,3 +41,20 @@ def needs_from_surveys(apps, schema_editor):
 
 
 Migration.operations.append(migrations.RunPython(needs_from_surveys, migrations.RunPython.noop))
+
+
+def number_unordered_questions(apps, schema_editor):
+    """Questions created outside the admin (the demo) had no position, and a tie comes back in
+    any order: number them in the order they were created."""
+    SurveyFormField = apps.get_model("participation", "SurveyFormField")
+    pages = SurveyFormField.objects.filter(sort_order__isnull=True).values_list("page_id", flat=True)
+    for page_id in set(pages):
+        questions = SurveyFormField.objects.filter(page_id=page_id).order_by("sort_order", "pk")
+        for position, question in enumerate(questions):
+            question.sort_order = position
+            question.save(update_fields=["sort_order"])
+
+
+Migration.operations.append(
+    migrations.RunPython(number_unordered_questions, migrations.RunPython.noop)
+)

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.forms import IsoDateInput
 from core.i18n import in_reader_language
 from participation.common import local_iso, to_csv, to_xlsx
 from participation.hubs.models import Hub
@@ -62,12 +63,8 @@ class AnswerFilterForm(forms.Form):
         required=False,
         choices=[("", gettext_lazy("All")), *Channel.choices],
     )
-    date_from = forms.DateField(
-        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=gettext_lazy("From"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=gettext_lazy("To"), required=False, widget=IsoDateInput())
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)

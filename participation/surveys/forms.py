@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.models import Locale
 
+from core.forms import IsoDateInput
 from participation.common import HoneypotMixin
 from pilots.models import PilotTerritoryPage
 
@@ -79,7 +80,7 @@ class SurveyFormBuilder(FormBuilder):
         )
 
     def create_date_field(self, field, options):
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **options)
+        return forms.DateField(widget=IsoDateInput(), **options)
 
     def create_rating_field(self, field, options):
         options.pop("initial", None)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.forms import IsoDateInput
 from core.i18n import in_reader_language
 from participation.hubs.models import hubs_for
 
@@ -48,9 +49,7 @@ class EntryDetailsForm(forms.Form):
         label=gettext_lazy("Collected"),
         choices=[(value, label) for value, label in Channel.choices if value != Channel.ONLINE],
     )
-    collected_on = forms.DateField(
-        label=gettext_lazy("Collected on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    collected_on = forms.DateField(label=gettext_lazy("Collected on"), widget=IsoDateInput())
 
     def __init__(self, *args, user, survey, **kwargs):
         super().__init__(*args, **kwargs)

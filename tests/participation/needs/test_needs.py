@@ -20,6 +20,7 @@ def test_register_lists_only_validated_needs_in_the_reader_language(client):
         "Accompagnement aux démarches en ligne",
         "Espace de travail partagé dans les villages",
         "Formation numérique pour les seniors",
+        "Point de recharge pour vélos électriques près de la gare",  # raised at a hub workshop
     }
     assert "Sportello unico digitale" not in titles(client, "/it/bisogni/")  # only reported
 
@@ -31,9 +32,10 @@ def test_register_filters_by_territory_and_theme(client):
     }
     mobility = Theme.objects.get(name="Mobilité et transports")
     assert titles(client, "/fr/besoins/", theme=mobility.translation_key) == {
-        "Liaisons en soirée vers Fossano"
+        "Liaisons en soirée vers Fossano",
+        "Point de recharge pour vélos électriques près de la gare",
     }
-    assert len(titles(client, "/fr/besoins/", territory="not-a-key")) == 4  # ignored, not 500
+    assert len(titles(client, "/fr/besoins/", territory="not-a-key")) == 5  # ignored, not 500
 
 
 def test_territory_page_links_to_its_needs(client):

@@ -46,7 +46,7 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
 
     theme = Theme.objects.filter(locale__language_code="it").first()
     data |= {
-        "title": "Un punto di ricarica per le bici elettriche",
+        "title": "Una rastrelliera coperta per le biciclette",
         "description": "Emerso al laboratorio sulla mobilità: 14 persone lo hanno chiesto.",
         "theme": str(theme.pk),
         "territory": str(hubs["fossano"].territory.pk),
@@ -58,7 +58,7 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
     }
     missing = client.post(ADD_URL, data)
     assert "Indicalo per un bisogno emerso in un laboratorio." in text_of(missing)
-    assert not Need.objects.filter(title__startswith="Un punto di ricarica").exists()
+    assert not Need.objects.filter(title__startswith="Una rastrelliera coperta").exists()
 
     other = client.post(ADD_URL, data | {"hub": str(hubs["liguria"].pk)})
     assert "Puoi registrare bisogni solo per gli hub del tuo territorio." in text_of(other)
@@ -66,7 +66,7 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
     data |= {"workshop_date": "2026-10-14", "participants": "14"}
     saved = client.post(ADD_URL, data)
     assert saved.status_code == 302
-    need = Need.objects.get(title__startswith="Un punto di ricarica")
+    need = Need.objects.get(title__startswith="Una rastrelliera coperta")
     assert (need.live, need.origin, need.hub, need.participants) == (
         False,
         "workshop",
@@ -74,7 +74,7 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
         14,
     )
     register = "/it/bisogni/"
-    assert "Un punto di ricarica" not in text_of(client.get(register))  # a draft
+    assert "Una rastrelliera coperta" not in text_of(client.get(register))  # a draft
 
     client.force_login(staff("Editors"))
     edit_url = f"/admin/snippets/participation/need/edit/{need.pk}/"
@@ -85,7 +85,7 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
     need.refresh_from_db()
     assert need.live
     listed = text_of(client.get(register))
-    assert "Un punto di ricarica per le bici elettriche" in listed
+    assert "Una rastrelliera coperta per le biciclette" in listed
     assert (
         "Emerso in un laboratorio presso Hub di Fossano il 14 Ottobre 2026 (14 partecipanti)."
         in listed

@@ -48,6 +48,8 @@ def sectioned(db):
             "con_te", "checkboxes", "Chi vive con te?", choices="Bambini\nAnziani", required=False
         ),
     ]
+    for position, field in enumerate(survey.form_fields.all()):
+        field.sort_order = position  # questions keep this order (a tie would be random)
     index.add_child(instance=survey)
     survey.save_revision().publish()
     return survey

@@ -245,7 +245,10 @@ def test_retention_erases_personal_data_but_keeps_statistics(client, open_survey
 def test_home_page_lists_open_surveys(client):
     soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
     links = [a.get_text() for a in soup.select(".open-surveys a")]
-    assert links == ["De quoi votre commune a-t-elle besoin ?"]
+    assert links == [  # the one that closes first comes first
+        "Connexion et services : comment va la vie numérique dans votre commune ?",
+        "De quoi votre commune a-t-elle besoin ?",
+    ]
 
 
 def test_in_production_notifications_wait_in_the_task_queue(
