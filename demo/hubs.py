@@ -1,34 +1,31 @@
-"""Demo of the local hubs: one hub per pilot territory, a survey in steps with a condition and
-every newer question type, answers collected on paper, by phone and in person at the hubs beside
-online ones, and a need raised at a hub workshop, published in the register."""
+"""Demo of the work of the local hubs (one per pilot territory, on its territory page): a survey
+in steps with a condition and every newer question type, answers collected on paper, by phone
+and in person at the hubs beside online ones, and a need raised at a hub workshop, published in
+the register."""
 
 import datetime
 import random
 import uuid
 
-from participation.models import Hub, Need, SurveyPage, Theme
+from participation.models import Need, SurveyPage, Theme
 from participation.surveys.forms import build_survey_form_class
 from participation.surveys.services import record_answer
-from pilots.models import PilotTerritoryPage
+from pilots.models import LocalHub, PilotTerritoryPage
 
 from .builder import LANGUAGES, DemoBuilder, PageSpec, rome
 from .surveys import THANKS, question, survey_texts
 
-HUBS = {  # territory slug (it): the hub's name
-    "fossanese": "Hub locale del Fossanese",
-    "mont-rose": "Tiers-lieu du Mont-Rose",
-    "liguria": "Hub locale della Liguria",
-    "alpi-region-sud": "Tiers-lieu des Alpes",
-}
 
-
-def ensure_hubs(builder: DemoBuilder) -> dict[str, Hub]:
-    italian = builder.locales["it"]
-    territories = {page.slug: page for page in PilotTerritoryPage.objects.filter(locale=italian)}
+def local_hubs(locale) -> dict[str, LocalHub]:
+    """The demo territories' local hubs in ``locale``, by the territory's Italian slug."""
+    hubs = LocalHub.objects.filter(locale=locale).select_related("page")
+    slugs = dict(
+        PilotTerritoryPage.objects.filter(locale__language_code="it").values_list(
+            "translation_key", "slug"
+        )
+    )
     return {
-        slug: Hub.objects.get_or_create(name=name, defaults={"territory": territories[slug]})[0]
-        for slug, name in HUBS.items()
-        if slug in territories
+        slugs[hub.page.translation_key]: hub for hub in hubs if hub.page.translation_key in slugs
     }
 
 
@@ -67,7 +64,7 @@ def stepped_survey_spec() -> PageSpec:
             (
                 "Un questionario in tre passi, online o su carta negli hub locali: chi lavora da "
                 "casa ci racconta anche la sua connessione.",
-                "Une enquête en trois étapes, en ligne ou sur papier dans les tiers-lieux : "
+                "Une enquête en trois étapes, en ligne ou sur papier dans les pôles locaux : "
                 "celles et ceux qui travaillent à domicile nous parlent aussi de leur connexion.",
                 "A survey in three steps, online or on paper at the local hubs: people who work "
                 "from home also tell us about their connection.",
@@ -177,7 +174,7 @@ def stepped_survey_spec() -> PageSpec:
 CHANNELS = ["online", "online", "paper", "phone", "in_person"]
 
 
-def add_stepped_answers(survey: SurveyPage, hubs: dict[str, Hub], count: int, seed: int) -> None:
+def add_stepped_answers(survey: SurveyPage, count: int, seed: int) -> None:
     """Answers through the same form validation as a visitor's: online in Italian and French,
     and entered from the hubs (on paper, by phone, in person) in their territory."""
     if survey.all_submissions().exists():
@@ -188,14 +185,14 @@ def add_stepped_answers(survey: SurveyPage, hubs: dict[str, Hub], count: int, se
         for language in ("it", "fr")
     }
     versions = {language: survey.get_translation(locale) for language, locale in locales.items()}
-    hub_list = list(hubs.values())
+    hubs = {language: list(local_hubs(locale).values()) for language, locale in locales.items()}
     for number in range(count):
         language = "fr" if number % 3 == 2 else "it"
         version = versions[language]
         channel = CHANNELS[number % len(CHANNELS)]
-        hub = hub_list[number % len(hub_list)] if channel != "online" else None
+        hub = hubs[language][number % len(hubs[language])] if channel != "online" else None
         form_class = build_survey_form_class(version)
-        territory = hub.territory if hub else rng.choice(hub_list).territory
+        territory = hub.page if hub else rng.choice(hubs[language]).page
         data = {
             "submission_token": str(uuid.UUID(int=rng.getrandbits(128))),
             "territory": str(territory.translation_key),
@@ -235,7 +232,7 @@ WORKSHOP_NEED = (
     (
         "Al laboratorio sulla mobilità dell'hub, i partecipanti hanno chiesto un punto di "
         "ricarica coperto per raggiungere la stazione in bicicletta elettrica.",
-        "Lors de l'atelier mobilité du tiers-lieu, les participants ont demandé un point de "
+        "Lors de l'atelier mobilité du pôle local, les participants ont demandé un point de "
         "recharge couvert pour rejoindre la gare à vélo électrique.",
         "At the hub's mobility workshop, participants asked for a covered charging point to "
         "reach the station by e-bike.",
@@ -243,11 +240,11 @@ WORKSHOP_NEED = (
 )
 
 
-def ensure_workshop_need(builder: DemoBuilder, hubs: dict[str, Hub]) -> None:
+def ensure_workshop_need(builder: DemoBuilder) -> None:
     italian = builder.locales["it"]
-    if Need.objects.filter(origin=Need.Origin.WORKSHOP).exists() or "fossanese" not in hubs:
+    hub = local_hubs(italian).get("fossanese")
+    if Need.objects.filter(origin=Need.Origin.WORKSHOP).exists() or hub is None:
         return
-    hub = hubs["fossanese"]
     theme = Theme.objects.filter(locale=italian, name="Mobilità e trasporti").first()
     titles, descriptions = WORKSHOP_NEED
     need = Need.objects.create(
@@ -255,10 +252,10 @@ def ensure_workshop_need(builder: DemoBuilder, hubs: dict[str, Hub]) -> None:
         title=titles[0],
         description=descriptions[0],
         status=Need.Status.VALIDATED,
-        territory=hub.territory,
+        territory=hub.page,
         theme=theme,
         origin=Need.Origin.WORKSHOP,
-        hub=hub,
+        hub_key=hub.translation_key,
         workshop_date=datetime.date(2026, 11, 14),
         participants=18,
     )
@@ -267,13 +264,12 @@ def ensure_workshop_need(builder: DemoBuilder, hubs: dict[str, Hub]) -> None:
         translated = need.copy_for_translation(locale)
         translated.title = titles[index]
         translated.description = descriptions[index]
-        translated.territory = hub.territory.get_translation(locale)
+        translated.territory = hub.page.get_translation(locale)
         translated.theme = theme.get_translation(locale) if theme else None
         translated.save()
 
 
 def ensure_hub_demo(builder: DemoBuilder, survey_index) -> None:
-    hubs = ensure_hubs(builder)
     survey = builder.ensure_page(survey_index, stepped_survey_spec())
-    add_stepped_answers(survey, hubs, 30, seed=2027)
-    ensure_workshop_need(builder, hubs)
+    add_stepped_answers(survey, 30, seed=2027)
+    ensure_workshop_need(builder)

@@ -20,7 +20,7 @@ from .challenges.pages import (
     ChallengeIndexPage,
     EvaluationCriterion,
 )
-from .hubs.models import Hub
+from .hubs.models import Facilitator
 from .needs.models import Need
 from .needs.pages import NeedsIndexPage
 from .surveys.models import (
@@ -47,7 +47,7 @@ __all__ = [
     "Evaluation",
     "EvaluationCriterion",
     "EvaluatorAssignment",
-    "Hub",
+    "Facilitator",
     "Need",
     "NeedsIndexPage",
     "Proposal",

@@ -1,19 +1,19 @@
-"""Local hubs in the admin (a snippet): editors list them with their territory and facilitators."""
+"""Hub facilitators in the admin (a snippet): which user acts for which territory's hubs."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Hub
+from .models import Facilitator
 
 
-class HubViewSet(SnippetViewSet):
-    model = Hub
-    icon = "site"
-    menu_label = _("Local hubs")
+class FacilitatorViewSet(SnippetViewSet):
+    model = Facilitator
+    icon = "group"
+    menu_label = _("Hub facilitators")
     add_to_admin_menu = False
-    list_display = ["name", "territory", "address"]
-    search_fields = ["name", "address"]
+    list_display = ["user", "territory"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
 
 
-register_snippet(HubViewSet)
+register_snippet(FacilitatorViewSet)

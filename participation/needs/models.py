@@ -3,27 +3,45 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail_localize.fields import SynchronizedField
 
-from participation.hubs.models import Hub, hubs_for
+from participation.hubs.models import hub_names, hubs_for
 from participation.surveys.models import SurveySubmission, Theme
 from participation.surveys.pages import SurveyPage
 
 
 class NeedForm(WagtailAdminModelForm):
-    """A facilitator records workshop needs for the hubs of their territory only."""
+    """The hub of a workshop need is chosen among the local hubs of the user's territories
+    (every hub for an editor), named in the need's language."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.for_user is not None and "hub" in self.fields:
-            self.fields["hub"].queryset = hubs_for(self.for_user)
-            self.fields["hub"].error_messages["invalid_choice"] = _(
-                "You can record needs only for the hubs of your territory."
-            )
+        if "hub_key" not in self.fields:
+            return
+        locale = self.instance.locale if self.instance.locale_id else Locale.get_default()
+        hubs = hubs_for(self.for_user, locale) if self.for_user is not None else []
+        self.fields["hub_key"] = forms.ChoiceField(
+            label=_("hub"),
+            required=False,
+            choices=[("", "—")] + [(str(hub.translation_key), hub.name) for hub in hubs],
+            error_messages={
+                "invalid_choice": _("You can record needs only for the hubs of your territory.")
+            },
+        )
+
+    def clean_hub_key(self):
+        return self.cleaned_data.get("hub_key") or None
 
 
 class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model):
@@ -79,14 +97,7 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
     origin = models.CharField(
         _("where it came from"), max_length=10, choices=Origin.choices, default=Origin.ONLINE
     )
-    hub = models.ForeignKey(
-        Hub,
-        verbose_name=_("hub"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="needs",
-    )
+    hub_key = models.UUIDField(_("hub"), null=True, blank=True)
     workshop_date = models.DateField(_("workshop date"), null=True, blank=True)
     participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -101,7 +112,7 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
         MultiFieldPanel(
             [
                 FieldPanel("origin"),
-                FieldPanel("hub", widget=forms.Select),  # only the user's hubs, not a chooser
+                FieldPanel("hub_key"),
                 FieldRowPanel([FieldPanel("workshop_date"), FieldPanel("participants")]),
                 FieldPanel("source_survey", read_only=True),
             ],
@@ -111,7 +122,7 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
     override_translatable_fields = [
         SynchronizedField("status"),
         SynchronizedField("origin"),
-        SynchronizedField("hub"),
+        SynchronizedField("hub_key"),
         SynchronizedField("workshop_date"),
         SynchronizedField("participants"),
     ]
@@ -136,11 +147,18 @@ class Need(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, 
         if self.origin == self.Origin.WORKSHOP:
             missing = {
                 name: _("Say this for a need raised at a workshop.")
-                for name in ("hub", "workshop_date", "participants")
+                for name in ("hub_key", "workshop_date", "participants")
                 if getattr(self, name) in (None, "")
             }
             if missing:
                 raise ValidationError(missing)
+
+    @cached_property
+    def hub_name(self) -> str:
+        """The workshop's hub in the need's language (a listing sets it for all at once)."""
+        if not self.hub_key:
+            return ""
+        return hub_names([self.hub_key], self.locale).get(str(self.hub_key), "")
 
     def get_preview_template(self, request, mode_name):
         return "participation/needs/need_preview.html"

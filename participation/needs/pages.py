@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.models import SectionIndexPage
 from core.pagination import page_of
+from participation.hubs.models import hub_names
 from participation.surveys.models import Theme
 from pilots.models import PilotTerritoryPage
 
@@ -31,7 +32,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
         return (
             Need.objects.filter(locale_id=self.locale_id, live=True)
             .exclude(status=Need.Status.REPORTED)
-            .select_related("theme", "territory", "hub", "source_survey")
+            .select_related("theme", "territory", "source_survey")
             .order_by("territory__title", "title")
         )
 
@@ -50,7 +51,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
             raise Http404
         # The register's own listing is not needed here: skip it.
         context = super().get_context(request)
-        context["need"] = need
+        context["need"] = with_hub_names([need], self.locale)[0]
         return TemplateResponse(request, "participation/needs/need_detail.html", context)
 
     def get_context(self, request, *args, **kwargs):
@@ -76,11 +77,11 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
             needs = needs.filter(theme__translation_key=theme)
         else:
             theme = ""
+        needs_page = page_of(needs, request, NEEDS_PER_PAGE, territory=territory, theme=theme)
+        needs_page.object_list = with_hub_names(list(needs_page.object_list), self.locale)
         context.update(
             {
-                "needs_page": page_of(
-                    needs, request, NEEDS_PER_PAGE, territory=territory, theme=theme
-                ),
+                "needs_page": needs_page,
                 "territory_choices": [(str(key), title) for key, title in territories],
                 "theme_choices": [(str(key), name) for key, name in themes],
                 "current_territory": territory,
@@ -88,3 +89,11 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
             }
         )
         return context
+
+
+def with_hub_names(needs: list, locale) -> list:
+    """Name the hub of each workshop need, in the reader's language, with one query."""
+    names = hub_names([need.hub_key for need in needs if need.hub_key], locale)
+    for need in needs:
+        need.hub_name = names.get(str(need.hub_key), "")
+    return needs

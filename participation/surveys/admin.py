@@ -8,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from participation.hubs.models import is_facilitator
+
 from . import admin_views, hub_entry
 from .dashboard import OpenSurveysPanel, RecentEntriesPanel
 from .models import Theme
@@ -78,5 +80,5 @@ def register_entry_menu_item():
 def add_open_surveys_panel(request, panels):
     if request.user.has_perm(admin_views.VIEW_PERMISSION):
         panels.append(OpenSurveysPanel(request))
-    if request.user.hubs.exists():
+    if is_facilitator(request.user):
         panels.append(RecentEntriesPanel(request))

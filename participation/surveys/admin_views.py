@@ -20,8 +20,7 @@ from django.utils.translation import gettext_lazy
 from core.forms import IsoDateInput
 from core.i18n import in_reader_language
 from participation.common import local_iso, to_csv, to_xlsx
-from participation.hubs.models import Hub
-from pilots.models import PilotTerritoryPage
+from pilots.models import LocalHub, PilotTerritoryPage
 
 from .copying import copy_survey, source_version
 from .fields import other_key, split_choices
@@ -52,12 +51,7 @@ def survey_in_admin_language(translation_key) -> SurveyPage:
 class AnswerFilterForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
     territory = forms.ChoiceField(label=gettext_lazy("Territory"), required=False)
-    hub = forms.ModelChoiceField(
-        label=gettext_lazy("Hub"),
-        queryset=Hub.objects.all(),
-        required=False,
-        empty_label=gettext_lazy("All"),
-    )
+    hub = forms.ChoiceField(label=gettext_lazy("Hub"), required=False)
     channel = forms.ChoiceField(
         label=gettext_lazy("Channel"),
         required=False,
@@ -76,6 +70,10 @@ class AnswerFilterForm(forms.Form):
         )
         self.fields["territory"].choices = [("", _("All"))] + [
             (str(key), title) for key, title in territories
+        ]
+        hubs = LocalHub.objects.filter(locale=locale).order_by("name")
+        self.fields["hub"].choices = [("", _("All"))] + [
+            (str(key), name) for key, name in hubs.values_list("translation_key", "name")
         ]
 
     def clean(self):
@@ -97,7 +95,7 @@ class AnswerFilterForm(forms.Form):
         if data.get("territory"):
             submissions = submissions.filter(territory_key=data["territory"])
         if data.get("hub"):
-            submissions = submissions.filter(hub=data["hub"])
+            submissions = submissions.filter(hub_key=data["hub"])
         if data.get("channel"):
             submissions = submissions.filter(channel=data["channel"])
         # An answer collected at a hub counts on the day it was collected, not entered.

@@ -4,6 +4,7 @@ entries."""
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from wagtail.models import Locale
 
 from core.dashboard import HomePanel
 from core.i18n import in_reader_language
@@ -57,4 +58,4 @@ class RecentEntriesPanel(HomePanel):
     template_name = "participation/dashboard/recent_entries.html"
 
     def get_context_data(self, parent_context):
-        return {"entries": recent_entries(self.request.user)}
+        return {"entries": recent_entries(self.request.user, Locale.get_active())}

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
 from core.forms import IsoDateInput
 from core.i18n import in_reader_language
@@ -34,11 +35,11 @@ LATE_PAPER_DAYS = 30  # paper forms collected before the survey closed may arriv
 
 
 class EntryDetailsForm(forms.Form):
-    """Where, how and when the answer was collected."""
+    """Where, how and when the answer was collected. The hubs offered are those of the
+    facilitator's territories, named in the survey's language."""
 
-    hub = forms.ModelChoiceField(
+    hub = forms.ChoiceField(
         label=gettext_lazy("Hub"),
-        queryset=None,
         error_messages={
             "invalid_choice": gettext_lazy(
                 "You can enter answers only for the hubs of your territory."
@@ -54,7 +55,13 @@ class EntryDetailsForm(forms.Form):
     def __init__(self, *args, user, survey, **kwargs):
         super().__init__(*args, **kwargs)
         self.survey = survey
-        self.fields["hub"].queryset = hubs_for(user)
+        self.hubs = {str(hub.translation_key): hub for hub in hubs_for(user, survey.locale)}
+        self.fields["hub"].choices = [("", "—")] + [
+            (key, hub.name) for key, hub in self.hubs.items()
+        ]
+
+    def clean_hub(self):
+        return self.hubs[self.cleaned_data["hub"]]
 
     def clean_collected_on(self):
         day = self.cleaned_data["collected_on"]
@@ -106,8 +113,8 @@ def entry_list(request):
         "participation/surveys/admin/entry_list.html",
         {
             "rows": rows,
-            "recent": recent_entries(request.user),
-            "hubs": hubs_for(request.user),
+            "recent": recent_entries(request.user, Locale.get_active()),
+            "hubs": hubs_for(request.user, Locale.get_active()),
             "header_title": _("Answers collected at the hubs"),
         },
     )
@@ -211,12 +218,13 @@ def edit_entry(request, pk):
     """Correct an entered answer; only its author's territory (or an editor) may."""
     require(request, CHANGE_PERMISSION)
     submission = get_object_or_404(
-        SurveySubmission.objects.select_related("page__locale", "hub"),
+        SurveySubmission.objects.select_related("page__locale"),
         pk=pk,
         entered_by__isnull=False,
     )
-    allowed_hubs = hubs_for(request.user)
-    if not allowed_hubs.filter(pk=submission.hub_id).exists():
+    if not hubs_for(request.user, submission.page.locale).filter(
+        translation_key=submission.hub_key
+    ):
         raise PermissionDenied
     survey = submission.page.specific
     form_class = build_survey_form_class(survey)
@@ -241,7 +249,7 @@ def edit_entry(request, pk):
             user=request.user,
             survey=survey,
             initial={
-                "hub": submission.hub_id,
+                "hub": str(submission.hub_key),
                 "channel": submission.channel,
                 "collected_on": submission.collected_on,
             },
@@ -270,7 +278,7 @@ def history_of(submission, fields) -> list[dict]:
     """Each revision, newest first: who, when, and which questions it changed."""
     labels = {field.clean_name: field.label for field in fields}
     details = {
-        "hub": _("Hub"),
+        "hub_key": _("Hub"),
         "channel": _("Collected"),
         "collected_on": _("Collected on"),
     }

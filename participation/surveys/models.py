@@ -233,14 +233,7 @@ class SurveySubmission(RevisionMixin, AbstractFormSubmission):
     channel = models.CharField(
         _("channel"), max_length=12, choices=Channel.choices, default=Channel.ONLINE
     )
-    hub = models.ForeignKey(
-        "participation.Hub",
-        verbose_name=_("hub"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="survey_answers",
-    )
+    hub_key = models.UUIDField(_("hub"), null=True, blank=True, db_index=True)
     collected_on = models.DateField(_("collected on"), null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -6,6 +6,8 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from participation.hubs.models import hub_names
+
 from .fields import other_key
 from .models import Channel, SurveySubmission
 from .tasks import send_answer_notification
@@ -52,7 +54,7 @@ def record_answer(
     """
     anonymous, personal, email, territory_key = split_answers(form)
     if territory_key is None and hub is not None:  # collected at a hub: its territory
-        territory_key = hub.territory.translation_key
+        territory_key = hub.page.translation_key
     token = form.cleaned_data["submission_token"]
     try:
         with transaction.atomic():
@@ -68,7 +70,7 @@ def record_answer(
                     "language": survey.content_language,
                     "territory_key": territory_key,
                     "channel": channel,
-                    "hub": hub,
+                    "hub_key": hub.translation_key if hub is not None else None,
                     "collected_on": collected_on,
                     "entered_by": entered_by,
                 },
@@ -85,25 +87,30 @@ def change_entry(submission: SurveySubmission, form, *, hub, channel, collected_
     history keeps who changed what and when."""
     anonymous, personal, email, territory_key = split_answers(form)
     if territory_key is None:
-        territory_key = hub.territory.translation_key
+        territory_key = hub.page.translation_key
     with transaction.atomic():
         submission.form_data = anonymous
         if submission.personal_data_erased_at is None:
             submission.personal_data = personal
             submission.respondent_email = email
         submission.territory_key = territory_key
-        submission.hub, submission.channel, submission.collected_on = hub, channel, collected_on
+        submission.hub_key = hub.translation_key
+        submission.channel, submission.collected_on = channel, collected_on
         submission.save()
         submission.save_revision(user=user, log_action="wagtail.edit", clean=False)
 
 
-def recent_entries(user, limit: int = 10):
-    """The answers a facilitator entered last, newest first."""
-    return (
+def recent_entries(user, locale, limit: int = 10) -> list[SurveySubmission]:
+    """The answers a facilitator entered last, newest first, with their hub's name."""
+    entries = list(
         SurveySubmission.objects.filter(entered_by=user)
-        .select_related("page", "hub")
+        .select_related("page")
         .order_by("-submit_time")[:limit]
     )
+    names = hub_names([entry.hub_key for entry in entries], locale)
+    for entry in entries:
+        entry.hub_name = names.get(str(entry.hub_key), "")
+    return entries
 
 
 def erase_personal_data(submissions, now: datetime.datetime | None = None) -> int:

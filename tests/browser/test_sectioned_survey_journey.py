@@ -45,6 +45,8 @@ FRENCH = {
     "Da quando vivi qui?": "Depuis quand vivez-vous ici ?",
 }
 PUBLIC_IT = "/it/partecipa/connessione-in-valle/"
+FOSSANO_HUB = "Hub locale DigiVillae – Fossano (CN)"  # the demo's, on the territory page
+MONT_ROSE_HUB = "Hub locale DigiVillae – Pont-Saint-Martin (AO)"
 PUBLIC_FR = f"/fr/participez/{SLUG_FR}/"
 
 
@@ -181,10 +183,12 @@ def answer_in_french_without_javascript(browser, live_site) -> None:
 def facilitator_enters_a_paper_answer(page) -> None:
     manage_live(
         "from django.contrib.auth.models import Group, User\n"
-        "from participation.models import Hub\n"
+        "from participation.models import Facilitator\n"
+        "from pilots.models import PilotTerritoryPage\n"
         "user = User.objects.create_user('hub-fossano', password='facilitator-test-only')\n"
         "user.groups.add(Group.objects.get(name='Hub facilitators'))\n"
-        "Hub.objects.get(name='Hub locale del Fossanese').facilitators.add(user)\n"
+        "territory = PilotTerritoryPage.objects.get(slug='fossanese', locale__language_code='it')\n"
+        "Facilitator.objects.create(user=user, territory=territory)\n"
     )
     log_in(page, "hub-fossano", "facilitator-test-only")
     page.goto("/admin/surveys/entries/")
@@ -192,8 +196,8 @@ def facilitator_enters_a_paper_answer(page) -> None:
     row.get_by_role("link", name=re.compile("Italiano")).click()
     page.wait_for_url(re.compile(r"/enter/it/$"))
     hubs = page.locator("select[name=hub] option").all_inner_texts()
-    assert "Hub locale del Fossanese" in hubs and "Tiers-lieu du Mont-Rose" not in hubs
-    page.select_option("select[name=hub]", label="Hub locale del Fossanese")
+    assert FOSSANO_HUB in hubs and MONT_ROSE_HUB not in hubs
+    page.select_option("select[name=hub]", label=FOSSANO_HUB)
     page.select_option("select[name=channel]", value="paper")
     page.get_by_role("radio", name="Sì").check()
     page.get_by_role("checkbox", name="Interruzioni").check()
@@ -209,8 +213,8 @@ def facilitator_enters_a_paper_answer(page) -> None:
 
     # Another territory's hub, forced into the form, is refused with a message.
     hub_id = manage_live(
-        "from participation.models import Hub\n"
-        "print(Hub.objects.get(name='Tiers-lieu du Mont-Rose').pk)"
+        "from pilots.models import LocalHub\n"
+        f"print(LocalHub.objects.get(name='{MONT_ROSE_HUB}').translation_key)"
     ).strip()
     page.evaluate(
         "(id) => { const s = document.querySelector('select[name=hub]');"

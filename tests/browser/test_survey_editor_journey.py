@@ -39,8 +39,9 @@ def type_rich_text(page, field_name: str, text: str) -> None:
 
 
 def add_question(page, index: int, label: str, field_type: str, choices: str = "") -> None:
+    page.wait_for_load_state("networkidle")  # the admin's scripts are ready to add a form
     page.locator("#id_form_fields-ADD").click()
-    page.locator(f"#id_form_fields-{index}-label").fill(label)
+    page.locator(f"#id_form_fields-{index}-label").fill(label, timeout=60_000)
     page.locator(f"#id_form_fields-{index}-field_type").select_option(field_type)
     if choices:
         page.locator(f"#id_form_fields-{index}-choices").fill(choices)

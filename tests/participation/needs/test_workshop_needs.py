@@ -5,8 +5,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 
-from participation.models import Hub, Need, Theme
-from pilots.models import PilotTerritoryPage
+from participation.models import Facilitator, Need, Theme
+from pilots.models import LocalHub, PilotTerritoryPage
 from tests.conftest import form_values, page_in, text_of
 from tests.participation.surveys.test_survey_admin import staff
 
@@ -17,18 +17,17 @@ ADD_URL = "/admin/snippets/participation/need/add/?locale=it"
 
 @pytest.fixture
 def hubs(db):
-    fossanese = page_in(PilotTerritoryPage, "it", slug="fossanese")
-    liguria = page_in(PilotTerritoryPage, "it", slug="liguria")
+    """The demo's local hubs of two territories (on their territory pages)."""
     return {
-        "fossano": Hub.objects.create(name="Hub di Fossano", territory=fossanese),
-        "liguria": Hub.objects.create(name="Hub di Pigna", territory=liguria),
+        slug: page_in(PilotTerritoryPage, "it", slug=slug).local_hubs.get()
+        for slug in ("fossanese", "liguria")
     }
 
 
-def facilitator_of(hub: Hub) -> User:
+def facilitator_of(hub: LocalHub) -> User:
     user = User.objects.create_user("laboratori", password="x")
     user.groups.add(Group.objects.get(name="Hub facilitators"))
-    hub.facilitators.add(user)
+    Facilitator.objects.create(user=user, territory=hub.page)
     return user
 
 
@@ -38,10 +37,10 @@ def add_form(client) -> dict:
 
 
 def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, hubs):
-    client.force_login(facilitator_of(hubs["fossano"]))
+    client.force_login(facilitator_of(hubs["fossanese"]))
     soup, data = add_form(client)
-    hub_names = {option.get_text() for option in soup.select('select[name="hub"] option')}
-    assert "Hub di Fossano" in hub_names and "Hub di Pigna" not in hub_names
+    names = {option.get_text() for option in soup.select('select[name="hub_key"] option')}
+    assert hubs["fossanese"].name in names and hubs["liguria"].name not in names
     assert not soup.select('button[name="action-publish"]')  # facilitators cannot publish
 
     theme = Theme.objects.filter(locale__language_code="it").first()
@@ -49,10 +48,10 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
         "title": "Una rastrelliera coperta per le biciclette",
         "description": "Emerso al laboratorio sulla mobilità: 14 persone lo hanno chiesto.",
         "theme": str(theme.pk),
-        "territory": str(hubs["fossano"].territory.pk),
+        "territory": str(hubs["fossanese"].page.pk),
         "status": "validated",
         "origin": "workshop",
-        "hub": str(hubs["fossano"].pk),
+        "hub_key": str(hubs["fossanese"].translation_key),
         "workshop_date": "",
         "participants": "",
     }
@@ -60,17 +59,17 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
     assert "Indicalo per un bisogno emerso in un laboratorio." in text_of(missing)
     assert not Need.objects.filter(title__startswith="Una rastrelliera coperta").exists()
 
-    other = client.post(ADD_URL, data | {"hub": str(hubs["liguria"].pk)})
+    other = client.post(ADD_URL, data | {"hub_key": str(hubs["liguria"].translation_key)})
     assert "Puoi registrare bisogni solo per gli hub del tuo territorio." in text_of(other)
 
     data |= {"workshop_date": "2026-10-14", "participants": "14"}
     saved = client.post(ADD_URL, data)
     assert saved.status_code == 302
     need = Need.objects.get(title__startswith="Una rastrelliera coperta")
-    assert (need.live, need.origin, need.hub, need.participants) == (
+    assert (need.live, need.origin, need.hub_key, need.participants) == (
         False,
         "workshop",
-        hubs["fossano"],
+        hubs["fossanese"].translation_key,
         14,
     )
     register = "/it/bisogni/"
@@ -87,7 +86,7 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
     listed = text_of(client.get(register))
     assert "Una rastrelliera coperta per le biciclette" in listed
     assert (
-        "Emerso in un laboratorio presso Hub di Fossano il 14 Ottobre 2026 (14 partecipanti)."
-        in listed
+        f"Emerso in un laboratorio presso {hubs['fossanese'].name} il 14 Ottobre 2026 "
+        "(14 partecipanti)." in listed
     )
     assert "Emerso dal questionario «" in listed  # the demo's needs, found through a survey

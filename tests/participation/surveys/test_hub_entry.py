@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from participation.models import Hub, SurveySubmission
-from pilots.models import PilotTerritoryPage
+from participation.models import Facilitator, SurveySubmission
+from pilots.models import LocalHub, PilotTerritoryPage
 from tests.conftest import page_in, text_of
 from tests.participation.surveys.conftest import URL
 from tests.participation.surveys.test_survey_admin import staff
@@ -16,22 +16,28 @@ from tests.participation.surveys.test_survey_admin import staff
 pytestmark = pytest.mark.django_db
 
 
-def facilitator(username: str, *hubs: Hub) -> User:
+def facilitator(username: str, *hubs: LocalHub) -> User:
+    """A member of the group, named facilitator of the territories of ``hubs``."""
     user = User.objects.create_user(username, password="x")
     user.groups.add(Group.objects.get(name="Hub facilitators"))
     for hub in hubs:
-        hub.facilitators.add(user)
+        Facilitator.objects.get_or_create(user=user, territory=hub.page)
     return user
 
 
 @pytest.fixture
 def hubs(db):
+    """The demo's hubs of the Fossanese and Mont-Rose (on their territory pages), and a second
+    Fossanese hub added as an editor would, on the territory page."""
     fossanese = page_in(PilotTerritoryPage, "it", slug="fossanese")
-    mont_rose = page_in(PilotTerritoryPage, "fr", slug="mont-rose")  # any language counts
+    mont_rose = page_in(PilotTerritoryPage, "it", slug="mont-rose")
+    bene = LocalHub(name="Hub di Bene Vagienna", address="Bene Vagienna", locale=fossanese.locale)
+    fossanese.local_hubs.add(bene)
+    fossanese.save()
     return {
-        "fossano": Hub.objects.create(name="Hub di Fossano", territory=fossanese),
-        "bene": Hub.objects.create(name="Hub di Bene Vagienna", territory=fossanese),
-        "gressoney": Hub.objects.create(name="Hub de Gressoney", territory=mont_rose),
+        "fossano": fossanese.local_hubs.get(name__startswith="Hub locale DigiVillae"),
+        "bene": fossanese.local_hubs.get(name="Hub di Bene Vagienna"),
+        "gressoney": mont_rose.local_hubs.get(),
     }
 
 
@@ -43,7 +49,7 @@ def entry_data(client, survey, hub, **answers) -> dict:
     soup = BeautifulSoup(client.get(entry_url(survey)).content, "html.parser")
     token = soup.select_one('input[name="q-submission_token"]')["value"]
     data = {
-        "hub": str(hub.pk),
+        "hub": str(hub.translation_key),
         "channel": "paper",
         "collected_on": timezone.localdate().isoformat(),
         "q-submission_token": token,
@@ -74,8 +80,8 @@ def test_a_facilitator_enters_paper_answers_for_the_hubs_of_their_territory(
 
     form = BeautifulSoup(client.get(entry_url(sectioned)).content, "html.parser")
     hub_choices = {option.get_text() for option in form.select('select[name="hub"] option')}
-    assert hub_choices >= {"Hub di Fossano", "Hub di Bene Vagienna"}  # the whole territory
-    assert "Hub de Gressoney" not in hub_choices
+    assert hub_choices >= {hubs["fossano"].name, "Hub di Bene Vagienna"}  # the whole territory
+    assert hubs["gressoney"].name not in hub_choices
 
     other = client.post(entry_url(sectioned), entry_data(client, sectioned, hubs["gressoney"]))
     assert other.status_code == 400
@@ -87,8 +93,12 @@ def test_a_facilitator_enters_paper_answers_for_the_hubs_of_their_territory(
     assert saved.status_code == 302
     client.post(entry_url(sectioned), data)  # a double click stores it once
     (entry,) = SurveySubmission.objects.filter(page=sectioned)
-    assert (entry.channel, entry.hub, entry.entered_by) == ("paper", hubs["bene"], user)
-    assert entry.territory_key == hubs["bene"].territory.translation_key
+    assert (entry.channel, entry.hub_key, entry.entered_by) == (
+        "paper",
+        hubs["bene"].translation_key,
+        user,
+    )
+    assert entry.territory_key == hubs["bene"].page.translation_key
     assert entry.form_data["soddisfazione"] == {"0": "1", "1": "1"}
     assert entry.revisions.count() == 1
 
@@ -108,7 +118,7 @@ def test_changes_are_revisions_with_their_author_and_other_territories_cannot_to
     page = BeautifulSoup(client.get(edit_url).content, "html.parser")
     assert page.select_one('input[name="q-da_casa"][value="0"]').has_attr("checked")
     changed = {
-        "hub": str(hubs["fossano"].pk),
+        "hub": str(hubs["fossano"].translation_key),
         "channel": "phone",
         "collected_on": timezone.localdate().isoformat(),
     } | {f"q-{name}": value for name, value in ANSWERS.items()}
@@ -193,8 +203,8 @@ def test_results_filter_by_channel_and_hub_and_cross_tabulate(client, sectioned,
     assert answered() == "4 risposte"
     assert answered(channel="paper") == "3 risposte"
     assert answered(channel="online") == "1 risposta"
-    assert answered(hub=hubs["bene"].pk) == "2 risposte"
-    assert answered(hub=hubs["bene"].pk, channel="online") == "0 risposte"
+    assert answered(hub=hubs["bene"].translation_key) == "2 risposte"
+    assert answered(hub=hubs["bene"].translation_key, channel="online") == "0 risposte"
 
     soup = BeautifulSoup(
         client.get(results, {"channel": "paper", "rows": "da_casa", "columns": "con_te"}).content,

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from participation.models import SurveyPage
+from participation.models import SurveyFormField, SurveyPage
 from tests.conftest import form_values as conftest_form_values
 from tests.conftest import text_of
 from tests.participation.surveys.conftest import URL
@@ -234,3 +234,23 @@ def test_open_data_has_the_published_results_per_statement_and_option(client, se
     ranking = [row for row in ours if row["question_id"] == "priorita"]
     assert [(row["answer"], row["average_rank"]) for row in ranking][0] == ("Strade", "1.5")
     assert not [row for row in ours if row["question_id"] == "rallenta"]  # free text: never
+
+
+def test_steps_and_the_printable_form_do_not_grow_queries_with_questions(client, sectioned):
+    from tests.conftest import count_queries
+
+    few = [count_queries(client, URL)[0], count_queries(client, URL + "print/")[0]]
+    for number in range(30):
+        SurveyFormField.objects.create(
+            page=sectioned,
+            sort_order=100 + number,
+            clean_name=f"extra_{number}",
+            label=f"Domanda {number}",
+            field_type="section" if number % 10 == 0 else "grid" if number % 3 else "radio",
+            choices="Sì\nNo",
+            rows="Uno\nDue",
+            show_when="da_casa=0" if number % 5 == 0 else "",
+        )
+    many = [count_queries(client, URL)[0], count_queries(client, URL + "print/")[0]]
+    assert few == many
+    assert max(many) <= 30

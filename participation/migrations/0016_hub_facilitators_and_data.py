@@ -1,5 +1,7 @@
 """A "Hub facilitators" group that enters answers collected at the local hubs and drafts the
-needs raised at hub workshops, and the editors' rights over hubs and to publish needs."""
+needs raised at hub workshops; the editors' rights to name facilitators and to publish needs
+and themes; needs found through a survey say so; questions created outside the admin get the
+position they were created in."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -9,11 +11,10 @@ FACILITATOR_CODENAMES = [
     "change_surveysubmission",
     "add_need",
     "change_need",
-    "view_hub",
 ]
 # Editors review what facilitators draft and publish it: needs and themes have drafts.
 EDITOR_CODENAMES = [
-    *("add_hub", "change_hub", "delete_hub", "view_hub"),
+    *("add_facilitator", "change_facilitator", "delete_facilitator", "view_facilitator"),
     *("publish_need", "publish_theme"),
 ]
 
@@ -55,10 +56,32 @@ def revoke(apps, schema_editor):
     apps.get_model("auth", "Group").objects.filter(name="Hub facilitators").delete()
 
 
+def needs_from_surveys(apps, schema_editor):
+    """Needs found through a survey say so; the others were entered directly."""
+    Need = apps.get_model("participation", "Need")
+    Need.objects.filter(source_survey__isnull=False).update(origin="survey")
+
+
+def number_unordered_questions(apps, schema_editor):
+    """Questions created outside the admin (the demo) had no position, and a tie comes back in
+    any order: number them in the order they were created."""
+    SurveyFormField = apps.get_model("participation", "SurveyFormField")
+    pages = SurveyFormField.objects.filter(sort_order__isnull=True).values_list("page_id", flat=True)
+    for page_id in set(pages):
+        questions = SurveyFormField.objects.filter(page_id=page_id).order_by("sort_order", "pk")
+        for position, question in enumerate(questions):
+            question.sort_order = position
+            question.save(update_fields=["sort_order"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
-        ("participation", "0015_local_hubs_and_channels"),
+        ("participation", "0015_hubs_channels_and_workshop_needs"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(grant, revoke),
+        migrations.RunPython(needs_from_surveys, migrations.RunPython.noop),
+        migrations.RunPython(number_unordered_questions, migrations.RunPython.noop),
+    ]
