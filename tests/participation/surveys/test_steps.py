@@ -254,3 +254,30 @@ def test_steps_and_the_printable_form_do_not_grow_queries_with_questions(client,
     many = [count_queries(client, URL)[0], count_queries(client, URL + "print/")[0]]
     assert few == many
     assert max(many) <= 30
+
+
+def test_forged_steps_and_values_get_a_message_and_store_nothing(client, sectioned):
+    first = soup_of(client.get(URL))
+    for step in ("abc", "99", "-1"):
+        response = client.post(URL, form_values(first) | {"step": step, "action": "next"})
+        assert response.status_code == 400  # "da_casa" is missing: the first step again
+        assert shown_step(soup_of(response)) == "(prima)"
+
+    forged = form_values(first) | {
+        "da_casa": "1",
+        "soddisfazione__0": "7",  # no such point on the scale
+        "soddisfazione__1": "0",
+        "priorita__0": "-1",
+        "priorita__1": "1",
+        "priorita__2": "2",
+        "persone": "3",
+        "action": "whatever",  # anything but next or back sends
+    }
+    refused = client.post(URL, forged)
+    assert refused.status_code == 400
+    assert "Scegli un'opzione valida" in text_of(refused)
+    assert shown_step(soup_of(refused)) == "Servizi"
+
+    broken = client.post(URL, forged | {"rallenta": "testo\x00rotto", "soddisfazione__0": "0"})
+    assert broken.status_code == 400
+    assert not sectioned.all_submissions().exists()
