@@ -141,6 +141,8 @@ def numbered(form) -> list[dict]:
                 {
                     "number": question.number,
                     "label": question.field.label,
+                    "help_text": question.field.help_text,
+                    "required": question.field.required,
                     "kind": question.kind,
                     "fields": [form[name] for name in question.names],
                     "hint": question.hint,
@@ -163,6 +165,34 @@ def entry_names(form, plan) -> set[str]:
     return plan.names_through(plan.last) - personal
 
 
+def entry_forms(request, survey, form_class, *, details_initial=None, answers_initial=None):
+    """The collection details and the survey's questions, bound on POST (only the questions
+    the respondent was shown are checked)."""
+    if request.method != "POST":
+        details = EntryDetailsForm(user=request.user, survey=survey, initial=details_initial)
+        return details, form_class(prefix="q", initial=answers_initial)
+    details = EntryDetailsForm(request.POST, user=request.user, survey=survey)
+    answers = form_class(request.POST, prefix="q")
+    answers.validate_only = entry_names(answers, answers.plan())
+    return details, answers
+
+
+def render_entry(request, survey, details, answers, header_title, **extra):
+    return TemplateResponse(
+        request,
+        "participation/surveys/admin/entry_form.html",
+        {
+            "survey": survey,
+            "details": details,
+            "form": answers,
+            "sections": numbered(answers),
+            "header_title": header_title,
+            **extra,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 def enter_answer(request, translation_key, language):
     require(request, ENTER_PERMISSION)
     survey = get_object_or_404(
@@ -173,49 +203,28 @@ def enter_answer(request, translation_key, language):
     )
     if not may_enter(survey):
         raise Http404
-    form_class = build_survey_form_class(survey)
-    if request.method == "POST":
-        details = EntryDetailsForm(request.POST, user=request.user, survey=survey)
-        answers = form_class(request.POST, prefix="q")
-        answers.validate_only = entry_names(answers, answers.plan())
-        if details.is_valid() and answers.is_valid():
-            submission, _created = record_answer(
-                survey,
-                answers,
-                channel=details.cleaned_data["channel"],
-                hub=details.cleaned_data["hub"],
-                collected_on=details.cleaned_data["collected_on"],
-                entered_by=request.user,
-            )
-            messages.success(
-                request,
-                _("Answer %(number)s saved. You can enter the next one.")
-                % {"number": submission.pk},
-            )
-            return redirect(request.path)
-        status = 400
-    else:
-        details = EntryDetailsForm(
-            user=request.user, survey=survey, initial={"collected_on": timezone.localdate()}
-        )
-        answers = form_class(prefix="q")
-        status = 200
-    return TemplateResponse(
+    details, answers = entry_forms(
         request,
-        "participation/surveys/admin/entry_form.html",
-        {
-            "survey": survey,
-            "details": details,
-            "form": answers,
-            "sections": numbered(answers),
-            "header_title": _("Enter an answer: %(survey)s") % {"survey": survey.title},
-        },
-        status=status,
+        survey,
+        build_survey_form_class(survey),
+        details_initial={"collected_on": timezone.localdate()},
     )
+    if request.method == "POST" and details.is_valid() and answers.is_valid():
+        submission, _created = record_answer(
+            survey, answers, **details.cleaned_data, entered_by=request.user
+        )
+        messages.success(
+            request,
+            _("Answer %(number)s saved. You can enter the next one.") % {"number": submission.pk},
+        )
+        return redirect(request.path)
+    title = _("Enter an answer: %(survey)s") % {"survey": survey.title}
+    return render_entry(request, survey, details, answers, title)
 
 
 def edit_entry(request, pk):
-    """Correct an entered answer; only its author's territory (or an editor) may."""
+    """Correct an entered answer; only a facilitator of its hub's territory (or an editor)
+    may."""
     require(request, CHANGE_PERMISSION)
     submission = get_object_or_404(
         SurveySubmission.objects.select_related("page__locale"),
@@ -228,49 +237,30 @@ def edit_entry(request, pk):
         raise PermissionDenied
     survey = submission.page.specific
     form_class = build_survey_form_class(survey)
-    if request.method == "POST":
-        details = EntryDetailsForm(request.POST, user=request.user, survey=survey)
-        answers = form_class(request.POST, prefix="q")
-        answers.validate_only = entry_names(answers, answers.plan())
-        if details.is_valid() and answers.is_valid():
-            change_entry(
-                submission,
-                answers,
-                hub=details.cleaned_data["hub"],
-                channel=details.cleaned_data["channel"],
-                collected_on=details.cleaned_data["collected_on"],
-                user=request.user,
-            )
-            messages.success(request, _("Answer %(number)s changed.") % {"number": submission.pk})
-            return redirect(reverse("survey_entry_edit", args=[submission.pk]))
-        status = 400
-    else:
-        details = EntryDetailsForm(
-            user=request.user,
-            survey=survey,
-            initial={
-                "hub": str(submission.hub_key),
-                "channel": submission.channel,
-                "collected_on": submission.collected_on,
-            },
-        )
-        answers = form_class(prefix="q", initial=stored_as_initial(form_class, submission))
-        status = 200
-    history = history_of(submission, form_class.survey_fields)
-    return TemplateResponse(
+    details, answers = entry_forms(
         request,
-        "participation/surveys/admin/entry_form.html",
-        {
-            "survey": survey,
-            "details": details,
-            "form": answers,
-            "sections": numbered(answers),
-            "submission": submission,
-            "history": history,
-            "header_title": _("Answer %(number)s: %(survey)s")
-            % {"number": submission.pk, "survey": survey.title},
+        survey,
+        form_class,
+        details_initial={
+            "hub": str(submission.hub_key),
+            "channel": submission.channel,
+            "collected_on": submission.collected_on,
         },
-        status=status,
+        answers_initial=stored_as_initial(form_class, submission),
+    )
+    if request.method == "POST" and details.is_valid() and answers.is_valid():
+        change_entry(submission, answers, **details.cleaned_data, user=request.user)
+        messages.success(request, _("Answer %(number)s changed.") % {"number": submission.pk})
+        return redirect(reverse("survey_entry_edit", args=[submission.pk]))
+    title = _("Answer %(number)s: %(survey)s") % {"number": submission.pk, "survey": survey.title}
+    return render_entry(
+        request,
+        survey,
+        details,
+        answers,
+        title,
+        submission=submission,
+        history=history_of(submission, form_class.survey_fields),
     )
 
 

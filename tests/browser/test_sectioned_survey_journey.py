@@ -9,12 +9,15 @@ import io
 import re
 import urllib.request
 
-import polib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import EDITOR_PASSWORD, log_in, manage_live
-from tests.browser.test_survey_editor_journey import add_question, type_rich_text
+from tests.browser.test_survey_editor_journey import (
+    add_question,
+    translate_into_french,
+    type_rich_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -85,36 +88,6 @@ def build_survey(page) -> str:
     page.get_by_role("button", name=re.compile("^(Publish|Pubblica)$")).click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     return survey_id
-
-
-def translate_to_french(page, survey_id: str) -> None:
-    page.goto(f"/admin/localize/submit/page/{survey_id}/")
-    page.get_by_label("Français").check()
-    page.get_by_label(re.compile("English")).uncheck()
-    page.get_by_role("button", name=re.compile("Submit|Invia")).click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    convert = page.locator(
-        "a, button", has_text=re.compile("Traduci questa pagina|Translate this page")
-    )
-    if convert.count():  # a synchronised placeholder exists: make it a translation
-        convert.click()
-        page.get_by_role("button", name=re.compile("^(Invia|Submit)$")).click()
-        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    with page.expect_download() as download_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).first.click()
-    catalogue = polib.pofile(download_info.value.path().read_text(encoding="utf-8"))
-    for entry in catalogue:
-        entry.msgstr = FRENCH.get(entry.msgid, entry.msgid)
-        if entry.msgid == "connessione-in-valle":
-            entry.msgstr = SLUG_FR
-    translated = download_info.value.path().with_suffix(".fr.po")
-    catalogue.save(str(translated))
-    with page.expect_file_chooser() as chooser_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).nth(1).click()
-    chooser_info.value.set_files(str(translated))
-    page.wait_for_load_state("networkidle")
-    page.locator("button", has_text=re.compile("Français")).first.click()
-    page.wait_for_load_state("networkidle")
 
 
 def check_axe(page) -> None:
@@ -303,7 +276,7 @@ def check_results(page, live_site) -> None:
 def test_sectioned_survey_from_admin_to_results(page, browser, live_site):
     log_in(page, "editor", EDITOR_PASSWORD)
     survey_id = build_survey(page)
-    translate_to_french(page, survey_id)
+    translate_into_french(page, survey_id, FRENCH, {"connessione-in-valle": SLUG_FR})
     answer_in_italian_with_javascript(page)
     answer_in_french_without_javascript(browser, live_site)
     facilitator_enters_a_paper_answer(page)

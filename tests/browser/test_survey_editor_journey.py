@@ -47,6 +47,37 @@ def add_question(page, index: int, label: str, field_type: str, choices: str = "
         page.locator(f"#id_form_fields-{index}-choices").fill(choices)
 
 
+def translate_into_french(page, survey_id: str, french: dict, slugs: dict) -> None:
+    """Submit the page for French with wagtail-localize, download its PO file, translate it
+    (``french``; ``slugs`` for the slug) and upload it, then publish the French version."""
+    page.goto(f"/admin/localize/submit/page/{survey_id}/")
+    page.get_by_label("Français").check()
+    page.get_by_label(re.compile("English")).uncheck()
+    page.get_by_role("button", name=re.compile("Submit|Invia")).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    convert = page.locator(
+        "a, button", has_text=re.compile("Traduci questa pagina|Translate this page")
+    )
+    if convert.count():  # the synchronised tree holds a placeholder: make it a translation
+        convert.click()
+        page.get_by_role("button", name=re.compile("^(Invia|Submit)$")).click()
+        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    with page.expect_download() as download_info:
+        page.locator("a, button", has_text=re.compile(r"\bPO\b")).first.click()
+    catalogue = polib.pofile(download_info.value.path().read_text(encoding="utf-8"))
+    assert not any("<br" in entry.msgid for entry in catalogue)  # one segment per choice
+    for entry in catalogue:
+        entry.msgstr = slugs.get(entry.msgid) or french.get(entry.msgid, entry.msgid)
+    translated = download_info.value.path().with_suffix(".fr.po")
+    catalogue.save(str(translated))
+    with page.expect_file_chooser() as chooser_info:
+        page.locator("a, button", has_text=re.compile(r"\bPO\b")).nth(1).click()
+    chooser_info.value.set_files(str(translated))
+    page.wait_for_load_state("networkidle")
+    page.locator("button", has_text=re.compile("Français")).first.click()
+    page.wait_for_load_state("networkidle")
+
+
 def test_editor_builds_translates_and_publishes_a_survey(page, live_site):
     log_in(page, "editor", EDITOR_PASSWORD)
 
@@ -87,33 +118,9 @@ def test_editor_builds_translates_and_publishes_a_survey(page, live_site):
     page.goto("/admin/pages/search/?q=Mobilit%C3%A0")
     page.get_by_role("link", name="Mobilità nei borghi").first.click()
     survey_id = re.search(r"/admin/pages/(\d+)/", page.url).group(1)
-    page.goto(f"/admin/localize/submit/page/{survey_id}/")
-    page.get_by_label("Français").check()
-    page.get_by_label(re.compile("English")).uncheck()
-    page.get_by_role("button", name=re.compile("Submit|Invia")).click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    # The synchronised French tree already holds a placeholder: convert it into a translation.
-    page.locator(
-        "a, button", has_text=re.compile("Traduci questa pagina|Translate this page")
-    ).click()
-    page.get_by_role("button", name=re.compile("^(Invia|Submit)$")).click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    with page.expect_download() as download_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).first.click()
-    catalogue = polib.pofile(download_info.value.path().read_text(encoding="utf-8"))
-    assert not any("<br" in entry.msgid for entry in catalogue)
-    for entry in catalogue:
-        entry.msgstr = FRENCH.get(entry.msgid, entry.msgid)
-        if entry.msgid == "mobilita-nei-borghi":
-            entry.msgstr = "mobilite-dans-les-villages"
-    translated = download_info.value.path().with_suffix(".fr.po")
-    catalogue.save(str(translated))
-    with page.expect_file_chooser() as chooser_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).nth(1).click()
-    chooser_info.value.set_files(str(translated))
-    page.wait_for_load_state("networkidle")
-    page.locator("button", has_text=re.compile("Français")).first.click()
-    page.wait_for_load_state("networkidle")
+    translate_into_french(
+        page, survey_id, FRENCH, {"mobilita-nei-borghi": "mobilite-dans-les-villages"}
+    )
 
     # French visitors see the translated survey; its answers share the Italian storage keys.
     page.goto("/fr/participez/mobilite-dans-les-villages/")

@@ -160,7 +160,8 @@ def test_the_printable_form_numbers_questions_as_the_entry_form(client, sectione
 
     client.force_login(facilitator("numeri", hubs["fossano"]))
     entry = BeautifulSoup(client.get(entry_url(sectioned)).content, "html.parser")
-    assert entry.find("legend", string="3. Quanto sei soddisfatto?")
+    legends = [" ".join(legend.get_text().split()) for legend in entry.select("legend")]
+    assert "3. Quanto sei soddisfatto? (obbligatorio)" in legends
     labels = [" ".join(label.get_text().split()) for label in entry.select("label")]
     assert "6. Quante persone in casa? (obbligatorio)" in labels
 
