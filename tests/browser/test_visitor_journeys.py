@@ -46,6 +46,8 @@ PAGES = [
     "/fr/participez/besoins-du-territoire/",
     "/fr/participez/coworking/",
     "/en/take-part/coworking/",
+    "/it/partecipa/connessione-e-servizi/",  # a survey in steps
+    "/fr/participez/connexion-et-services/print/",  # its printable form
     "/it/bisogni/",
     "/fr/besoins/",
     "/en/needs/",

@@ -227,3 +227,12 @@ def test_results_filter_by_channel_and_hub_and_cross_tabulate(client, sectioned,
         "html.parser",
     )
     assert "Scegli due domande diverse." in soup.select_one(".crosstab-section").get_text()
+
+
+def test_the_admin_home_shows_a_facilitator_their_recent_entries(client, sectioned, hubs):
+    client.force_login(facilitator("pannello", hubs["fossano"]))
+    client.post(entry_url(sectioned), entry_data(client, sectioned, hubs["bene"], **ANSWERS))
+    home = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    panel = home.find("h2", string="Le tue ultime risposte inserite").find_parent("section")
+    row = " ".join(panel.select_one("tbody tr").get_text().split())
+    assert "Servizi e connessione" in row and "Hub di Bene Vagienna" in row and "Su carta" in row
