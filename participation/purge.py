@@ -2,15 +2,17 @@
 
 A support, a proposal, a decision or a score shows on its call's pages (the call, its proposal
 pages) and on the chain around it (needs register, pilots); an indicator value on its pilot and
-that chain; a need or a theme on the needs register and the territory pages that count needs.
+that chain; a need or a theme on the needs register and the territory pages that count needs;
+a territory's title and its local hubs' names on the needs register.
 Every language version is purged (``core.page_cache.purge``).
 """
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from core.page_cache import purge, when_enabled
-from pilots.models import IndicatorMeasurement, PilotPage
+from pilots.models import IndicatorMeasurement, LocalHub, PilotPage, PilotTerritoryPage
 
 from .challenges.models import CriterionScore, Evaluation, Proposal, ProposalDecision, Support
 from .challenges.pages import CallNeed, ChallengeCallPage
@@ -83,12 +85,24 @@ def purge_theme(sender, instance, **_kwargs) -> None:
 
 @when_enabled
 def purge_chain_page(sender, instance, **_kwargs) -> None:
-    """A pilot or call published or unpublished changes the chain shown on the others."""
+    """A pilot or call published or unpublished changes the chain shown on the others; a
+    territory's title and its hubs' names show on the register's needs."""
     page = instance.specific_deferred
     if isinstance(page, PilotPage) and page.proposal_id:
         purge_pilot_chain(page)
     elif isinstance(page, ChallengeCallPage):
         purge_call_chain(page.translation_key)
+    elif isinstance(page, PilotTerritoryPage) and needs_name(page):
+        purge(pages=list(NeedsIndexPage.objects.all()))
+
+
+def needs_name(territory: PilotTerritoryPage) -> bool:
+    """Whether a need names this territory or one of its hubs."""
+    hubs = LocalHub.objects.filter(page__translation_key=territory.translation_key)
+    return Need.objects.filter(
+        Q(territory__translation_key=territory.translation_key)
+        | Q(hub_key__in=hubs.values("translation_key"))
+    ).exists()
 
 
 def connect() -> None:

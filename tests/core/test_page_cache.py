@@ -124,6 +124,20 @@ def test_a_changed_need_shows_at_once(client):
     assert "Bisogno rinominato" in client.get(register.url).content.decode()
 
 
+def test_a_renamed_hub_shows_at_once_on_the_register(client):
+    """The demo's workshop need names its hub, kept on the territory page."""
+    register = page_in(NeedsIndexPage, "it")
+    need = Need.objects.get(locale=register.locale, origin="workshop")
+    territory = need.territory.specific
+    client.get(register.url)
+    assert client.get(register.url)[STATUS] == "hit"
+    hub = territory.local_hubs.get(translation_key=need.hub_key)
+    hub.name = "Hub rinominato"
+    hub.save()
+    territory.save_revision().publish()
+    assert "Hub rinominato" in client.get(register.url).content.decode()
+
+
 def test_pages_with_forms_never_share_a_token(client):
     survey = page_in(SurveyPage, "it", slug="bisogni-del-territorio")
     first = client.get(survey.url)
