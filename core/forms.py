@@ -1,6 +1,9 @@
 """Form pieces shared by every app."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_FIELD = "website"
 
 
 class IsoDateInput(forms.DateInput):
@@ -11,3 +14,16 @@ class IsoDateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see or fill in (it is hidden from screen readers too): robots do."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_from_a_robot(self) -> bool:
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())

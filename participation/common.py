@@ -1,6 +1,6 @@
 """What the participation rooms (surveys, needs, challenges) share, and nothing else: the
-honeypot field, the per-address rate limit, the privacy-notice link, one-line e-mail subjects
-and the spreadsheet writer (with the time format of exports).
+privacy-notice link, one-line e-mail subjects and the spreadsheet writer (with the time format
+of exports). The honeypot and the rate limit, which other apps use too, are in ``core``.
 
 Spreadsheet cells that start with =, +, -, @, tab or a line break are run as formulas by
 spreadsheet programs; such values are prefixed with an apostrophe so they are shown as text,
@@ -12,27 +12,16 @@ on CSV injection). Numbers stay numbers.
 
 import csv
 import io
-import logging
 import re
 from decimal import Decimal
 
-from django import forms
-from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from wagtail.models import Locale
 
 from core.i18n import localized_pages
 from core.models import SiteSettings
-
-HONEYPOT_FIELD = "website"
-# Rate-limit counts of this process, used only while the shared cache is unreachable.
-LOCAL_COUNTS = LocMemCache("rate-limit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
-logger = logging.getLogger(__name__)
 
 
 def one_line(text) -> str:
@@ -44,59 +33,6 @@ def one_line(text) -> str:
 def admin_locale() -> Locale:
     """The content locale matching the editor's admin language (the default one otherwise)."""
     return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see or fill in (it is hidden from screen readers too): robots do."""
-
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_from_a_robot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-
-def client_address(request) -> str:
-    """The visitor's address; behind a trusted proxy, the last hop it added."""
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def within_rate_limit(request, scope: str = "survey", limit: int | None = None) -> bool:
-    """Count this attempt for the visitor's address; False once over the hourly limit.
-
-    ``scope`` keeps separate counts for surveys, proposals and supports.
-    """
-    if limit is None:
-        limit = settings.SURVEY_SUBMISSIONS_PER_HOUR
-    if not limit:
-        return True
-    key = f"{scope}-rate:{client_address(request)}"
-    attempts = _count(cache, key)
-    if attempts is None:
-        # The shared cache (Redis) is unreachable and django-redis ignored the error: keep
-        # limiting, per process, rather than letting everything through or failing.
-        logger.warning(
-            "Shared cache unavailable: rate limit %s counted in this process only", scope
-        )
-        attempts = _count(LOCAL_COUNTS, key)
-    return attempts <= limit
-
-
-def _count(counts, key: str) -> int | None:
-    """One more attempt under ``key`` for an hour; None when the cache did not answer."""
-    counts.add(key, 0, timeout=3600)
-    try:
-        return counts.incr(key)
-    except ValueError:  # expired between add and incr
-        counts.set(key, 1, timeout=3600)
-        return 1
 
 
 def privacy_url(request, page) -> str:

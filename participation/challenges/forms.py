@@ -9,7 +9,7 @@ from django.core.validators import RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from participation.common import HoneypotMixin
+from core.forms import HoneypotMixin
 
 from .attachments import pdf_verdicts
 from .models import MAX_ATTACHMENTS, Proposal

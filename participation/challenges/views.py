@@ -12,7 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from participation.common import privacy_url, within_rate_limit
+from core.ratelimit import within_rate_limit
+from participation.common import privacy_url
 
 from .forms import ProposalAmendForm, ProposalForm, SupportForm
 from .models import Proposal

@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.models import Locale
 
-from core.forms import IsoDateInput
-from participation.common import HoneypotMixin
+from core.forms import HoneypotMixin, IsoDateInput
 from pilots.models import PilotTerritoryPage
 
 from .fields import OTHER, other_key, part_key, split_choices

@@ -1,7 +1,8 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from participation.common import privacy_url, within_rate_limit
+from core.ratelimit import within_rate_limit
+from participation.common import privacy_url
 
 from .forms import build_survey_form_class
 from .results import answers_for, summarise

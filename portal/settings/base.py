@@ -148,7 +148,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Redis down or slow must not become an error page: every cache call gives up after a quarter
 # of a second and is treated as a miss (the page renders uncached), and the log says so.
-# Rate limits fall back to a per-process count meanwhile (participation.common).
+# Rate limits fall back to a per-process count meanwhile (core.ratelimit).
 REDIS_OPTIONS = {
     "IGNORE_EXCEPTIONS": True,
     "SOCKET_CONNECT_TIMEOUT": 0.25,

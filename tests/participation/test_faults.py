@@ -13,9 +13,9 @@ from django.test import Client, override_settings
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from core.ratelimit import LOCAL_COUNTS
 from home.models import HomePage
 from participation.challenges.tasks import send_proposal_receipt
-from participation.common import LOCAL_COUNTS
 from participation.models import Proposal
 from tests.conftest import text_of
 from tests.participation.conftest import make_call, make_proposal

@@ -1,0 +1,53 @@
+"""A per-address limit on public writes (answers, proposals, supports, subscriptions), counted
+in the shared cache; while the cache is unreachable each process keeps counting on its own
+rather than letting everything through or failing."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+
+# Rate-limit counts of this process, used only while the shared cache is unreachable.
+LOCAL_COUNTS = LocMemCache("rate-limit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+logger = logging.getLogger(__name__)
+
+
+def client_address(request) -> str:
+    """The visitor's address; behind a trusted proxy, the last hop it added."""
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def within_rate_limit(request, scope: str = "survey", limit: int | None = None) -> bool:
+    """Count this attempt for the visitor's address; False once over the hourly limit.
+
+    ``scope`` keeps separate counts for surveys, proposals and supports.
+    """
+    if limit is None:
+        limit = settings.SURVEY_SUBMISSIONS_PER_HOUR
+    if not limit:
+        return True
+    key = f"{scope}-rate:{client_address(request)}"
+    attempts = _count(cache, key)
+    if attempts is None:
+        # The shared cache (Redis) is unreachable and django-redis ignored the error: keep
+        # limiting, per process, rather than letting everything through or failing.
+        logger.warning(
+            "Shared cache unavailable: rate limit %s counted in this process only", scope
+        )
+        attempts = _count(LOCAL_COUNTS, key)
+    return attempts <= limit
+
+
+def _count(counts, key: str) -> int | None:
+    """One more attempt under ``key`` for an hour; None when the cache did not answer."""
+    counts.add(key, 0, timeout=3600)
+    try:
+        return counts.incr(key)
+    except ValueError:  # expired between add and incr
+        counts.set(key, 1, timeout=3600)
+        return 1
