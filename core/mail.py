@@ -9,7 +9,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -20,13 +20,16 @@ def retry_delay(attempt: int) -> int:
     return min(settings.MAIL_RETRY_FIRST_SECONDS * 2**attempt, LONGEST_WAIT_SECONDS)
 
 
-def send_or_queue_again(subject, body, recipients, *, task, attempt, args=(), kwargs=None) -> bool:
+def send_or_queue_again(
+    subject, body, recipients, *, task, attempt, args=(), kwargs=None, headers=None
+) -> bool:
     """Send now; on a mail-server failure queue ``task(*args, **kwargs)`` again for later.
+    ``headers`` are added to the message (e.g. ``List-Unsubscribe``).
 
     Returns whether the message left now.
     """
     try:
-        send_mail(subject, body, None, recipients)
+        EmailMessage(subject, body, None, recipients, headers=headers).send()
     except OSError as error:  # refused or broken connection, SMTP errors, time-outs
         queue_again(task, attempt, args, kwargs or {}, error)
         return False

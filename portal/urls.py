@@ -30,6 +30,7 @@ if settings.SERVE_MEDIA:
 # Every public page carries its language: /it/…, /fr/…, /en/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    path("follow/", include("subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

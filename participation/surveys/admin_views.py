@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from core.forms import IsoDateInput
 from core.i18n import in_reader_language
+from core.personal_data import erase_elsewhere, found_elsewhere
 from participation.common import local_iso, to_csv, to_xlsx
 from pilots.models import LocalHub, PilotTerritoryPage
 
@@ -353,8 +354,11 @@ def respondent_data(request):
         if request.method == "POST" and request.POST.get("action") == "erase":
             require(request, ERASE_PERMISSION)
             erased = erase_personal_data(submissions)
+            elsewhere = erase_elsewhere(form.cleaned_data["email"])
             messages.success(
-                request, _("Personal data erased from %(count)d answer(s).") % {"count": erased}
+                request,
+                _("Personal data erased from %(count)d answer(s) and %(other)d other record(s).")
+                % {"count": erased, "other": elsewhere},
             )
             return redirect(request.path)
         if request.GET.get("export") == "csv":
@@ -369,6 +373,11 @@ def respondent_data(request):
                 ]
                 for s in submissions
             ]
+            rows += [
+                [label, "", "", line]
+                for label, lines in found_elsewhere(form.cleaned_data["email"])
+                for line in lines
+            ]
             response = HttpResponse(to_csv(headings, rows), content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = 'attachment; filename="respondent-data.csv"'
             return response
@@ -378,6 +387,7 @@ def respondent_data(request):
         {
             "form": form,
             "submissions": submissions,
+            "elsewhere": found_elsewhere(form.cleaned_data["email"]) if form.is_valid() else [],
             "header_title": _("Respondent's data"),
             "can_erase": request.user.has_perm(ERASE_PERMISSION),
         },

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "partners",
     "pilots",
     "participation",
+    "subscriptions",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
@@ -333,6 +334,7 @@ MAIL_RETRY_ATTEMPTS = int(os.environ.get("MAIL_RETRY_ATTEMPTS", "12"))
 SURVEY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEY_SUBMISSIONS_PER_HOUR", "20"))
 PROPOSAL_SUBMISSIONS_PER_HOUR = int(os.environ.get("PROPOSAL_SUBMISSIONS_PER_HOUR", "10"))
 SUPPORT_REQUESTS_PER_HOUR = int(os.environ.get("SUPPORT_REQUESTS_PER_HOUR", "20"))
+FOLLOW_REQUESTS_PER_HOUR = int(os.environ.get("FOLLOW_REQUESTS_PER_HOUR", "10"))
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Background tasks (django-tasks): e-mail leaves outside the request. By default tasks are queued

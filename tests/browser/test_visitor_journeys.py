@@ -48,6 +48,8 @@ PAGES = [
     "/en/take-part/coworking/",
     "/it/partecipa/connessione-e-servizi/",  # a survey in steps
     "/fr/participez/connexion-et-services/print/",  # its printable form
+    "/fr/follow/",
+    "/it/follow/",
     "/it/bisogni/",
     "/fr/besoins/",
     "/en/needs/",

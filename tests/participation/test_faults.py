@@ -181,7 +181,7 @@ def test_mail_retries_stop_after_the_last_attempt(caplog, monkeypatch):
         raise ConnectionRefusedError("mail server down")
 
     proposal = make_proposal(make_call("open"))
-    monkeypatch.setattr("core.mail.send_mail", refused)
+    monkeypatch.setattr("core.mail.EmailMessage.send", refused)
     retry = {"TASKS": DATABASE_TASKS, "MAIL_RETRY_FIRST_SECONDS": 0, "MAIL_RETRY_ATTEMPTS": 2}
     with override_settings(**retry):
         send_proposal_receipt.enqueue(proposal.pk, "https://example.invalid/private/")

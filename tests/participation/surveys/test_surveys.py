@@ -215,7 +215,7 @@ def test_owner_is_notified_outside_the_request_and_mail_failures_do_not_break(
     def broken_mail_server(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("core.mail.send_mail", broken_mail_server)
+    monkeypatch.setattr("core.mail.EmailMessage.send", broken_mail_server)
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(IT_URL, valid_answers(client, IT_URL, "it")).status_code == 200
     assert open_survey.all_submissions().count() == 2

@@ -1,0 +1,56 @@
+"""The follow form (any visitor) and the preferences form (behind the private link)."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import HoneypotMixin
+from pilots.models import PilotTerritoryPage
+
+from .models import Topic
+
+TOPICS = [(value, label) for value, label in Topic.choices if value != Topic.TERRITORY]
+CONSENT = _(
+    "I agree that DigiVillae keeps this address to send me what I chose, in my language, "
+    "until I leave (a link in every message), as described in the privacy notice."
+)
+
+
+class ChoicesForm(forms.Form):
+    topics = forms.MultipleChoiceField(
+        label=_("What to follow"),
+        choices=TOPICS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    territories = forms.MultipleChoiceField(
+        label=_("Pilot territories"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, locale_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territories"].choices = [
+            (str(key), title)
+            for key, title in PilotTerritoryPage.objects.for_listing(locale_id).values_list(
+                "translation_key", "title"
+            )
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("topics") and not cleaned.get("territories"):
+            raise forms.ValidationError(_("Choose at least one thing to follow."))
+        return cleaned
+
+
+class FollowForm(HoneypotMixin, ChoicesForm):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    consent = forms.BooleanField(label=CONSENT)
+
+    field_order = ["email", "topics", "territories", "consent"]
+
+
+class PreferencesForm(ChoicesForm):
+    language = forms.ChoiceField(label=_("Language of the messages"), choices=settings.LANGUAGES)
