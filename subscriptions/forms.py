@@ -47,7 +47,12 @@ class ChoicesForm(forms.Form):
 
 class FollowForm(HoneypotMixin, ChoicesForm):
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
-    consent = forms.BooleanField(label=CONSENT)
+    consent = forms.BooleanField(
+        label=CONSENT,
+        error_messages={
+            "required": _("Tick the box to give your consent: without it we keep nothing.")
+        },
+    )
 
     field_order = ["email", "topics", "territories", "consent"]
 

@@ -9,12 +9,15 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
+from core.i18n import localized_pages
+from core.models import SiteSettings
 from core.ratelimit import within_rate_limit
 
 from .forms import CONSENT, FollowForm, PreferencesForm
@@ -49,14 +52,30 @@ def links(request):
     return build
 
 
+def privacy_notice_link(request) -> str:
+    """The privacy notice in the reader's language, shown under the consent box."""
+    notice = SiteSettings.for_request(request).privacy_page
+    if notice is None:
+        return ""
+    translated = localized_pages([notice], locale_id())
+    url = (translated[0] if translated else notice).get_url(request)
+    return format_html('<a href="{}">{}</a>', url, _("Read the privacy notice"))
+
+
+def follow_form(request, data=None) -> FollowForm:
+    form = FollowForm(data, locale_id=locale_id())
+    form.fields["consent"].help_text = privacy_notice_link(request)
+    return form
+
+
 @never_cache
 def follow(request):
-    form = FollowForm(request.POST or None, locale_id=locale_id())
+    form = follow_form(request, request.POST or None)
     context = {"form": form}
     if request.method != "POST":
         return TemplateResponse(request, "subscriptions/follow.html", context)
     if form.is_from_a_robot():
-        context["form"] = FollowForm(locale_id=locale_id())
+        context["form"] = follow_form(request)
         context["refusal"] = _(
             "Your request looks automated and was not saved. If you are a person, leave the "
             "“Leave this field empty” box empty and send the form again."

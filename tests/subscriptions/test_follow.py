@@ -53,6 +53,8 @@ def test_following_in_french_needs_the_confirmation_link(
 ):
     form = BeautifulSoup(client.get(FOLLOW_FR).content, "html.parser")
     assert form.find("h1").get_text() == "Suivre DigiVillae"
+    privacy = form.find("a", string="Lire la politique de confidentialité")
+    assert privacy is not None and privacy["href"].startswith("/fr/")
     response = ask(client, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     assert "Consultez votre boîte de réception" in text_of(response)
@@ -150,6 +152,7 @@ def test_bad_input_gets_a_message_in_french_and_saves_nothing(
     assert "Choisissez au moins une chose à suivre." in text_of(nothing)
     no_consent = ask(client, django_capture_on_commit_callbacks, consent="")
     assert no_consent.status_code == 400
+    assert "Cochez la case pour donner votre consentement" in text_of(no_consent)
     robot = ask(client, django_capture_on_commit_callbacks, website="https://spam.example")
     assert robot.status_code == 400
     assert "semble automatique" in text_of(robot)
