@@ -9,6 +9,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtailcache.cache import WagtailCacheMixin
 
+from .i18n import localized_pages
+
 
 class CustomImage(AbstractImage):
     """Wagtail's image with a mandatory alternative text, so no meaningful image goes online
@@ -171,3 +173,12 @@ class SiteSettings(BaseSiteSetting):
             ("YouTube", self.youtube_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+def privacy_notice_url(request, locale_id: int | None) -> str:
+    """The site's privacy notice in the language of ``locale_id`` when translated, or ""."""
+    site_settings = SiteSettings.for_request(request)
+    if not site_settings.privacy_page_id:
+        return ""
+    pages = localized_pages([site_settings.privacy_page], locale_id)
+    return (pages[0] if pages else site_settings.privacy_page).get_url(request)

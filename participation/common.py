@@ -1,6 +1,6 @@
-"""What the participation rooms (surveys, needs, challenges) share, and nothing else: the
-privacy-notice link, one-line e-mail subjects and the spreadsheet writer (with the time format
-of exports). The honeypot and the rate limit, which other apps use too, are in ``core``.
+"""What the participation rooms (surveys, needs, challenges) share, and nothing else: one-line
+e-mail subjects and the spreadsheet writer (with the time format of exports). The honeypot,
+the rate limit and the privacy-notice link, which other apps use too, are in ``core``.
 
 Spreadsheet cells that start with =, +, -, @, tab or a line break are run as formulas by
 spreadsheet programs; such values are prefixed with an apostrophe so they are shown as text,
@@ -20,9 +20,6 @@ from django.utils.translation import get_language
 from openpyxl import Workbook
 from wagtail.models import Locale
 
-from core.i18n import localized_pages
-from core.models import SiteSettings
-
 
 def one_line(text) -> str:
     """An e-mail subject built from text people typed (a proposal or survey title): Django
@@ -33,16 +30,6 @@ def one_line(text) -> str:
 def admin_locale() -> Locale:
     """The content locale matching the editor's admin language (the default one otherwise)."""
     return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-
-
-def privacy_url(request, page) -> str:
-    """The privacy notice in the language of ``page`` (a survey or a call), or ""."""
-    site_settings = SiteSettings.for_request(request)
-    if not site_settings.privacy_page_id:
-        return ""
-    pages = localized_pages([site_settings.privacy_page], page.locale_id)
-    notice = pages[0] if pages else site_settings.privacy_page
-    return notice.get_url(request)
 
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -16,8 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
-from core.i18n import localized_pages
-from core.models import SiteSettings
+from core.models import privacy_notice_url
 from core.ratelimit import within_rate_limit
 
 from .forms import CONSENT, FollowForm, PreferencesForm
@@ -54,12 +53,8 @@ def links(request):
 
 def privacy_notice_link(request) -> str:
     """The privacy notice in the reader's language, shown under the consent box."""
-    notice = SiteSettings.for_request(request).privacy_page
-    if notice is None:
-        return ""
-    translated = localized_pages([notice], locale_id())
-    url = (translated[0] if translated else notice).get_url(request)
-    return format_html('<a href="{}">{}</a>', url, _("Read the privacy notice"))
+    url = privacy_notice_url(request, locale_id())
+    return format_html('<a href="{}">{}</a>', url, _("Read the privacy notice")) if url else ""
 
 
 def follow_form(request, data=None) -> FollowForm:

@@ -12,8 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from core.models import privacy_notice_url
 from core.ratelimit import within_rate_limit
-from participation.common import privacy_url
 
 from .forms import ProposalAmendForm, ProposalForm, SupportForm
 from .models import Proposal
@@ -115,7 +115,7 @@ def _submission_closed(call, request):
 @personal
 def submit_proposal(call, request):
     template = "participation/challenges/proposal_form.html"
-    context = _context(call, request, privacy_url=privacy_url(request, call))
+    context = _context(call, request, privacy_url=privacy_notice_url(request, call.locale_id))
     if request.method != "POST":
         if not call.is_open:
             context["closed"] = True

@@ -1,8 +1,8 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.models import privacy_notice_url
 from core.ratelimit import within_rate_limit
-from participation.common import privacy_url
 
 from .forms import build_survey_form_class
 from .results import answers_for, summarise
@@ -12,7 +12,7 @@ from .steps import Plan
 
 def serve_survey(survey, request):
     """Show a survey, take an answer, or say why it cannot be taken; never store half an answer."""
-    form_class = build_survey_form_class(survey, privacy_url(request, survey))
+    form_class = build_survey_form_class(survey, privacy_notice_url(request, survey.locale_id))
     context = survey.get_context(request)
     status = survey.status()
     context["survey_status"] = status
