@@ -147,10 +147,9 @@ class SurveyFormBase(HoneypotMixin, forms.Form):
         super().full_clean()
         if self.validate_only is None or not self.is_bound:
             return
-        for name in list(self._errors):
-            if name in self.base_fields and name not in self.validate_only | {CONSENT_FIELD}:
+        for name in list(self._errors):  # the token, consent and honeypot are always checked
+            if name in self.answer_names and name not in self.validate_only:
                 del self._errors[name]
-                self.cleaned_data.pop(name, None)
         for name in list(self.cleaned_data):
             if name in self.answer_names and name not in self.validate_only:
                 del self.cleaned_data[name]

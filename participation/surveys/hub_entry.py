@@ -174,6 +174,8 @@ def entry_forms(request, survey, form_class, *, details_initial=None, answers_in
     details = EntryDetailsForm(request.POST, user=request.user, survey=survey)
     answers = form_class(request.POST, prefix="q")
     answers.validate_only = entry_names(answers, answers.plan())
+    # The token guards against storing one new answer twice; a correction has its answer.
+    answers.fields["submission_token"].required = answers_initial is None
     return details, answers
 
 

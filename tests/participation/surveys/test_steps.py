@@ -278,6 +278,11 @@ def test_forged_steps_and_values_get_a_message_and_store_nothing(client, section
     assert "Scegli un'opzione valida" in text_of(refused)
     assert shown_step(soup_of(refused)) == "Servizi"
 
-    broken = client.post(URL, forged | {"rallenta": "testo\x00rotto", "soddisfazione__0": "0"})
+    forged["soddisfazione__0"] = "0"
+    forged["priorita__0"] = "3"
+    without_token = {name: value for name, value in forged.items() if name != "submission_token"}
+    assert client.post(URL, without_token).status_code == 400  # refused, never a server error
+
+    broken = client.post(URL, forged | {"da_casa": "0", "rallenta": "testo\x00rotto"})
     assert broken.status_code == 400
     assert not sectioned.all_submissions().exists()
