@@ -5,6 +5,7 @@ import re
 
 import polib
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import EDITOR_PASSWORD, log_in
 
@@ -39,9 +40,20 @@ def type_rich_text(page, field_name: str, text: str) -> None:
 
 
 def add_question(page, index: int, label: str, field_type: str, choices: str = "") -> None:
-    page.wait_for_load_state("networkidle")  # the admin's scripts are ready to add a form
-    page.locator("#id_form_fields-ADD").click()
-    page.locator(f"#id_form_fields-{index}-label").fill(label, timeout=60_000)
+    """Add question ``index``. On a busy machine a click can land while the admin's scripts or
+    its autosave are still busy and be lost: click again only if the form did not appear (a
+    late form is simply used by the next call)."""
+    field = page.locator(f"#id_form_fields-{index}-label")
+    for _attempt in range(3):
+        if field.count():
+            break
+        page.wait_for_load_state("networkidle")
+        page.locator("#id_form_fields-ADD").click()
+        try:
+            field.wait_for(timeout=20_000)
+        except PlaywrightTimeoutError:
+            continue
+    field.fill(label)
     page.locator(f"#id_form_fields-{index}-field_type").select_option(field_type)
     if choices:
         page.locator(f"#id_form_fields-{index}-choices").fill(choices)
