@@ -29,6 +29,7 @@ from .builder import (
 )
 from .challenges import ensure_challenges
 from .hubs import ensure_hub_demo
+from .subscribers import ensure_subscribers
 from .surveys import ensure_surveys
 
 
@@ -85,6 +86,7 @@ def build(builder: DemoBuilder) -> HomePage:
     survey_index = ensure_surveys(builder, home)
     ensure_hub_demo(builder, survey_index)
     ensure_challenges(builder, home)
+    ensure_subscribers()
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if site_settings.accessibility_page_id is None:

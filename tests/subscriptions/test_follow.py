@@ -31,6 +31,12 @@ def clear_rate_limits():
     cache.clear()
 
 
+@pytest.fixture
+def no_demo_followers(db):
+    """The demo's followers removed, so a test counts its own."""
+    Subscriber.objects.all().delete()
+
+
 def ask(client, captured, url=FOLLOW_FR, **data):
     mont_rose = page_in(PilotTerritoryPage, "fr", slug="mont-rose")
     fields = {
@@ -49,7 +55,7 @@ def link_in(message, kind: str) -> str:
 
 
 def test_following_in_french_needs_the_confirmation_link(
-    client, django_capture_on_commit_callbacks
+    no_demo_followers, client, django_capture_on_commit_callbacks
 ):
     form = BeautifulSoup(client.get(FOLLOW_FR).content, "html.parser")
     assert form.find("h1").get_text() == "Suivre DigiVillae"
@@ -87,7 +93,9 @@ def test_following_in_french_needs_the_confirmation_link(
     assert "Ce lien a déjà été utilisé" in text_of(reused)
 
 
-def test_forged_and_expired_links_change_nothing(client, django_capture_on_commit_callbacks):
+def test_forged_and_expired_links_change_nothing(
+    no_demo_followers, client, django_capture_on_commit_callbacks
+):
     ask(client, django_capture_on_commit_callbacks)
     confirm_url = link_in(mail.outbox[0], "confirm")
     forged = client.post(confirm_url[:-3] + "xx/")
@@ -107,7 +115,7 @@ def test_forged_and_expired_links_change_nothing(client, django_capture_on_commi
 
 
 def test_someone_typing_your_address_cannot_change_what_you_follow(
-    client, django_capture_on_commit_callbacks
+    no_demo_followers, client, django_capture_on_commit_callbacks
 ):
     ask(client, django_capture_on_commit_callbacks)
     client.post(link_in(mail.outbox[0], "confirm"))
@@ -118,7 +126,7 @@ def test_someone_typing_your_address_cannot_change_what_you_follow(
 
 
 def test_preferences_change_from_the_private_link_and_leaving_takes_one_click(
-    client, django_capture_on_commit_callbacks
+    no_demo_followers, client, django_capture_on_commit_callbacks
 ):
     ask(client, django_capture_on_commit_callbacks)
     manage_url = client.post(link_in(mail.outbox[0], "confirm")).url.split("?")[0]
@@ -143,7 +151,7 @@ def test_preferences_change_from_the_private_link_and_leaving_takes_one_click(
 
 
 def test_bad_input_gets_a_message_in_french_and_saves_nothing(
-    client, settings, django_capture_on_commit_callbacks
+    no_demo_followers, client, settings, django_capture_on_commit_callbacks
 ):
     invalid = ask(client, django_capture_on_commit_callbacks, email="pas une adresse")
     assert invalid.status_code == 400
@@ -167,7 +175,7 @@ def test_bad_input_gets_a_message_in_french_and_saves_nothing(
 
 
 def test_a_mail_server_that_is_down_does_not_lose_the_request(
-    client, monkeypatch, django_capture_on_commit_callbacks
+    no_demo_followers, client, monkeypatch, django_capture_on_commit_callbacks
 ):
     def refused(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
@@ -178,7 +186,7 @@ def test_a_mail_server_that_is_down_does_not_lose_the_request(
     assert Subscriber.objects.get().pending["topics"] == ["news"]
 
 
-def test_unconfirmed_addresses_are_forgotten_after_seven_days():
+def test_unconfirmed_addresses_are_forgotten_after_seven_days(no_demo_followers):
     old = Subscriber.objects.create(email="old@example.org", language="it")
     recent = Subscriber.objects.create(email="recent@example.org", language="it")
     kept = Subscriber.objects.create(
@@ -200,7 +208,7 @@ def test_the_follow_page_runs_a_bounded_number_of_queries(client):
 
 
 def test_subscribers_are_in_the_respondents_data_export_and_erasure(
-    client, django_capture_on_commit_callbacks
+    no_demo_followers, client, django_capture_on_commit_callbacks
 ):
     from tests.participation.surveys.test_survey_admin import staff
 
@@ -213,3 +221,13 @@ def test_subscribers_are_in_the_respondents_data_export_and_erasure(
     assert "J’accepte que DigiVillae" in export.content.decode("utf-8-sig")
     client.post("/admin/surveys/respondent/", {"email": "lea@example.org", "action": "erase"})
     assert not Subscriber.objects.exists()
+
+
+def test_the_demo_has_followers_in_both_languages():
+    confirmed = Subscriber.objects.filter(confirmed_at__isnull=False)
+    assert set(confirmed.values_list("language", flat=True)) == {"it", "fr"}
+    assert all(s.consent_text and s.follows.exists() for s in confirmed)
+    french = confirmed.filter(language="fr").first()
+    assert french.consent_text.startswith("J’accepte")
+    assert Subscriber.objects.filter(confirmed_at__isnull=True).count() == 1
+    assert all(s.email.endswith("@example.org") for s in Subscriber.objects.all())
