@@ -36,9 +36,8 @@ LINK_ERRORS = {
 }
 
 
-def locale_id() -> int | None:
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    return locale.pk if locale else None
+def locale_id() -> int:
+    return Locale.get_active().pk
 
 
 def links(request):

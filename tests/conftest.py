@@ -129,3 +129,13 @@ def form_values(form) -> dict:
         elif tag.get("type") not in {"submit", "button"}:
             data.setdefault(name, tag.get("value", ""))
     return data
+
+
+@pytest.fixture
+def clear_rate_limits():
+    """Rate-limit counts live in the cache, not the database: each test starts from none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -154,6 +154,22 @@ class SurveyFormBase(HoneypotMixin, forms.Form):
             if name in self.answer_names and name not in self.validate_only:
                 del self.cleaned_data[name]
 
+    def question_view(self, question, **extra) -> dict:
+        """What ``question_fields.html`` draws for one question (online, or on the hub entry
+        form, which adds its number)."""
+        field = question.field
+        return {
+            "key": question.key,
+            "kind": question.kind,
+            "label": field.label,
+            "help_text": field.help_text,
+            "required": field.required,
+            "fields": [self[name] for name in question.names],
+            "condition": question.condition,
+            "hint": question.hint,
+            **extra,
+        }
+
     def shown(self, name: str) -> bool:
         return self.validate_only is None or name in self.validate_only
 

@@ -138,15 +138,7 @@ def numbered(form) -> list[dict]:
             "intro": section.intro,
             "hint": section.hint,
             "questions": [
-                {
-                    "number": question.number,
-                    "label": question.field.label,
-                    "help_text": question.field.help_text,
-                    "required": question.field.required,
-                    "kind": question.kind,
-                    "fields": [form[name] for name in question.names],
-                    "hint": question.hint,
-                }
+                form.question_view(question, number=question.number)
                 for question in section.questions
                 if question.key not in personal
             ],

@@ -96,17 +96,7 @@ def step_context(form, plan: Plan, current: int) -> dict:
     steps = []
     for index, section in enumerate(plan.sections):
         questions = [
-            {
-                "key": question.key,
-                "kind": question.kind,
-                "label": question.field.label,
-                "help_text": question.field.help_text,
-                "required": question.field.required,
-                "fields": [form[name] for name in question.names],
-                "condition": question.condition,
-                "hint": question.hint,
-                "shown": question.key in plan.shown,
-            }
+            form.question_view(question, shown=question.key in plan.shown)
             for question in section.questions
         ]
         steps.append(

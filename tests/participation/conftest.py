@@ -1,15 +1,12 @@
 import pytest
-from django.core.cache import cache
 
 from participation.models import SurveyPage
 from tests.conftest import page_in
 
 
 @pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_rate_limits(clear_rate_limits):
+    """Every participation test posts public forms: it starts with no rate-limit counts."""
 
 
 @pytest.fixture

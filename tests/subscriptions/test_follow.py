@@ -10,7 +10,6 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -19,16 +18,9 @@ from pilots.models import PilotTerritoryPage
 from subscriptions.models import Follow, Subscriber
 from tests.conftest import count_queries, page_in, text_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_rate_limits")]
 
 FOLLOW_FR = "/fr/follow/"
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
