@@ -1,12 +1,9 @@
 """Shared fixtures: the test database holds the real demo site, built once per session."""
 
-import os
-from unittest import mock
-
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
@@ -59,33 +56,27 @@ MAX_QUERIES = 35
 
 
 def copy_of_test_database(name: str):
-    """A PostgreSQL copy of the session's test database, demo included, made in about a second
-    (CREATE DATABASE ... TEMPLATE) instead of migrating and loading the demo again.
+    """A PostgreSQL copy of the demo database every test database starts as (the run's
+    template), made in about a second (CREATE DATABASE ... TEMPLATE) instead of migrating and
+    loading the demo again. The template, not this process's test database: nobody holds a
+    session on it, and it exists even when no collected test asked pytest-django for a database
+    (a run of the browser tests alone).
 
     Returns the copy's URL and a function that drops it, or None when the suite runs on SQLite.
     """
-    if connection.vendor != "postgresql":
+    if not is_postgresql():
         return None
-    source = connection.settings_dict
-    # A template database must have no open session. Playwright's idle event loop may be
-    # running in this thread (browser tests); closing a connection is still synchronous here.
-    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}):
-        connections.close_all()
-    with admin_connection(source) as pg:
-        # Connections Django opened in other threads (task runners) are idle: end them too.
-        pg.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = %s AND pid <> pg_backend_pid()",
-            [source["NAME"]],
-        )
+    database = settings.DATABASES["default"]
+    template = database["TEST"]["TEMPLATE"]
+    with admin_connection(database) as pg:
         pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source["NAME"]}"')
+        pg.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
     def drop():
-        with admin_connection(source) as pg:
+        with admin_connection(database) as pg:
             pg.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    return database_url(source, name), drop
+    return database_url(database, name), drop
 
 
 def page_in(model, language: str, **filters):

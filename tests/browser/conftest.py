@@ -2,6 +2,7 @@
 served on loopback, driven by Playwright in Debian's Chromium (never a downloaded browser)."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -152,10 +153,47 @@ def page(browser, live_site):
     context.close()
 
 
+def add_inline_form(page, prefix: str, index: int, first_field: str):
+    """Add form ``index`` to the admin's inline panel ``prefix`` and return its ``first_field``.
+
+    On a busy machine a click can land while the admin's scripts or its autosave are still busy
+    and be lost: click again only if the form did not appear (a late form is used as it is)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    field = page.locator(f"#id_{prefix}-{index}-{first_field}")
+    for _attempt in range(3):
+        if field.count():
+            break
+        page.wait_for_load_state("networkidle")
+        page.locator(f"#id_{prefix}-ADD").click()
+        try:
+            field.wait_for(timeout=20_000)
+        except PlaywrightTimeoutError:
+            continue
+    return field
+
+
+def save_in_editor(page, action: str) -> None:
+    """Click "Save draft" or "Publish" ("publish") in the page editor once Wagtail's autosave
+    has settled, as an editor does when the indicator says "Saved". A click while an autosave
+    (sent 500 ms after the last change) is still on its way makes Wagtail report a newer
+    version "saved in another window"."""
+    for _round in range(2):
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1_000)  # longer than the autosave's wait after a change
+        page.wait_for_function(
+            "() => document.querySelector('#w-autosave-indicator')"
+            "?.dataset.wAutosaveStateValue !== 'saving'"
+        )
+    if action == "publish":
+        page.get_by_role("button", name=re.compile("More actions|Altre azioni")).click()
+        page.get_by_role("button", name=re.compile("^(Publish|Pubblica)$")).click()
+    else:
+        page.get_by_role("button", name=re.compile("^(Save draft|Salva bozza)$")).click()
+
+
 def log_in(page, username: str, password: str) -> None:
     """Sign in to the Wagtail admin through its login form, as a fresh visitor."""
-    import re
-
     page.context.clear_cookies()
     page.goto("/admin/login/")
     page.get_by_label(re.compile("Nome utente|Username")).fill(username)

@@ -9,7 +9,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
-from tests.browser.conftest import EDITOR_PASSWORD, log_in, manage_live, sent_mails
+from tests.browser.conftest import (
+    EDITOR_PASSWORD,
+    add_inline_form,
+    log_in,
+    manage_live,
+    save_in_editor,
+    sent_mails,
+)
 from tests.browser.test_visitor_journeys import WCAG_21_AA
 
 pytestmark = pytest.mark.browser
@@ -159,13 +166,11 @@ def test_need_to_pilot_in_the_browser(page, live_site, tmp_path):
     page.locator("#id_status").select_option("running")
     page.locator("#id_starts_on").fill("2026-10-01")
     page.locator("#id_ends_on").fill("2027-09-30")
-    page.get_by_role("button", name=re.compile("Aggiungi indicatore", re.I)).click()
-    page.locator("#id_indicators-0-name").fill("Postazioni prenotate")
+    add_inline_form(page, "indicators", 0, "name").fill("Postazioni prenotate")
     page.locator("#id_indicators-0-unit").fill("prenotazioni al mese")
     page.locator("#id_indicators-0-baseline").fill("0")
     page.locator("#id_indicators-0-target").fill("80")
-    page.get_by_role("button", name=re.compile("More actions|Altre azioni")).click()
-    page.get_by_role("button", name=re.compile("^(Publish|Pubblica)$")).click()
+    save_in_editor(page, "publish")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
 
     # It records the first measured value, once for every language.

@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import EDITOR_PASSWORD, log_in, manage_live
+from tests.browser.conftest import EDITOR_PASSWORD, log_in, manage_live, save_in_editor
 from tests.browser.test_survey_editor_journey import (
     add_question,
     translate_into_french,
@@ -81,11 +81,10 @@ def build_survey(page) -> str:
     survey_id = re.search(r"/admin/pages/(\d+)/", page.url).group(1)
 
     # The condition lists the questions saved so far: save a draft, then choose it.
-    page.get_by_role("button", name=re.compile("^(Save draft|Salva bozza)$")).click()
+    save_in_editor(page, "draft")
     page.wait_for_load_state("networkidle")
     page.locator("#id_form_fields-1-show_when").select_option("lavori_da_casa=0")
-    page.get_by_role("button", name=re.compile("More actions|Altre azioni")).click()
-    page.get_by_role("button", name=re.compile("^(Publish|Pubblica)$")).click()
+    save_in_editor(page, "publish")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     return survey_id
 

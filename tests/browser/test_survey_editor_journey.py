@@ -5,9 +5,8 @@ import re
 
 import polib
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.conftest import EDITOR_PASSWORD, log_in
+from tests.browser.conftest import EDITOR_PASSWORD, add_inline_form, log_in, save_in_editor
 
 pytestmark = pytest.mark.browser
 
@@ -40,20 +39,7 @@ def type_rich_text(page, field_name: str, text: str) -> None:
 
 
 def add_question(page, index: int, label: str, field_type: str, choices: str = "") -> None:
-    """Add question ``index``. On a busy machine a click can land while the admin's scripts or
-    its autosave are still busy and be lost: click again only if the form did not appear (a
-    late form is simply used by the next call)."""
-    field = page.locator(f"#id_form_fields-{index}-label")
-    for _attempt in range(3):
-        if field.count():
-            break
-        page.wait_for_load_state("networkidle")
-        page.locator("#id_form_fields-ADD").click()
-        try:
-            field.wait_for(timeout=20_000)
-        except PlaywrightTimeoutError:
-            continue
-    field.fill(label)
+    add_inline_form(page, "form_fields", index, "label").fill(label)
     page.locator(f"#id_form_fields-{index}-field_type").select_option(field_type)
     if choices:
         page.locator(f"#id_form_fields-{index}-choices").fill(choices)
@@ -117,8 +103,7 @@ def test_editor_builds_translates_and_publishes_a_survey(page, live_site):
     )
     # Wagtail autosaves the new page as a draft; wait for it, as an editor sees "Saved".
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"), timeout=20_000)
-    page.get_by_role("button", name=re.compile("More actions|Altre azioni")).click()
-    page.get_by_role("button", name=re.compile("^(Publish|Pubblica)$")).click()
+    save_in_editor(page, "publish")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
 
     # The Italian survey is live and takes answers.
