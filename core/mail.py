@@ -7,6 +7,7 @@ never sends a message twice.
 
 import datetime
 import logging
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -14,6 +15,12 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 LONGEST_WAIT_SECONDS = 3600
+
+
+def absolute_url(path: str) -> str:
+    """A link for mail sent without a request to build it from (newsletters, digests,
+    reminders): the public site's address (settings.SITE_URL) joined with ``path``."""
+    return urljoin(settings.SITE_URL, path)
 
 
 def retry_delay(attempt: int) -> int:

@@ -29,6 +29,7 @@ from .builder import (
 )
 from .challenges import ensure_challenges
 from .hubs import ensure_hub_demo
+from .outreach import ensure_outreach
 from .subscribers import ensure_subscribers
 from .surveys import ensure_surveys
 
@@ -87,6 +88,7 @@ def build(builder: DemoBuilder) -> HomePage:
     ensure_hub_demo(builder, survey_index)
     ensure_challenges(builder, home)
     ensure_subscribers()
+    ensure_outreach()
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     if site_settings.accessibility_page_id is None:
@@ -981,6 +983,53 @@ def event_specs(territories: dict) -> list[PageSpec]:
                     "Coordination continues online to prepare the start of the pilot activities.",
                 ),
             ),
+        ),
+        PageSpec(
+            EventPage,
+            "event-workshop-fossano",
+            shared={
+                "start": rome(2027, 2, 18, 17, 30),
+                "end": rome(2027, 2, 18, 19, 30),
+                "address": "Fossano (CN)",
+                "takes_registrations": True,
+                "capacity": 12,
+            },
+            texts=texts(
+                title=tri(
+                    "Laboratorio dei bisogni al polo locale di Fossano",
+                    "Atelier des besoins au pôle local de Fossano",
+                    "Needs workshop at the Fossano local hub",
+                ),
+                slug=tri(
+                    "laboratorio-bisogni-fossano",
+                    "atelier-besoins-fossano",
+                    "needs-workshop-fossano",
+                ),
+                venue_name=tri(
+                    "Polo locale dell'Unione del Fossanese",
+                    "Pôle local de l'Unione del Fossanese",
+                    "Unione del Fossanese local hub",
+                ),
+                summary=tri(
+                    "Residenti, comuni e imprese raccolgono insieme i bisogni del territorio "
+                    "che diventeranno sfide d'innovazione. Posti limitati: iscriviti qui.",
+                    "Habitants, communes et entreprises recueillent ensemble les besoins du "
+                    "territoire qui deviendront des défis d'innovation. Places limitées : "
+                    "inscrivez-vous ici.",
+                    "Residents, municipalities and businesses gather the area's needs that will "
+                    "become innovation challenges. Limited places: sign up here.",
+                ),
+            ),
+            children={
+                "territory_links": [
+                    {
+                        "shared": {"territory": territories["territory-fossanese"]},
+                        "it": {},
+                        "fr": {},
+                        "en": {},
+                    }
+                ]
+            },
         ),
         PageSpec(
             EventPage,

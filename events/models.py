@@ -1,5 +1,7 @@
 import json
+import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -69,7 +71,19 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     online_url = models.URLField(_("online meeting link"), blank=True)
-    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_("A registration page elsewhere. Leave empty to take sign-ups here."),
+    )
+    takes_registrations = models.BooleanField(
+        _("take registrations on this page"),
+        default=False,
+        help_text=_("Visitors sign up here; beyond the capacity they join a waiting list."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("How many people can come.")
+    )
     summary = models.TextField(_("summary"), max_length=500)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     content_panels = BasePage.content_panels + [
@@ -78,7 +92,14 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
             [FieldPanel("venue_name"), FieldPanel("address"), FieldPanel("online_url")],
             heading=_("Where"),
         ),
-        FieldPanel("registration_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldPanel("takes_registrations"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Registration"),
+        ),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("territory_links", heading=_("Pilot territories"), label=_("Territory")),
@@ -104,6 +125,12 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
+        if self.takes_registrations and not self.capacity:
+            raise ValidationError({"capacity": _("Give the number of places.")})
+        if self.takes_registrations and self.registration_url:
+            raise ValidationError(
+                {"registration_url": _("Take registrations here or elsewhere, not both.")}
+            )
         if not (self.venue_name or self.address or self.online_url):
             raise ValidationError(
                 {"venue_name": _("Give a venue, an address or an online meeting link.")}
@@ -131,6 +158,16 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def places_left(self) -> int:
+        taken = Registration.objects.filter(
+            event_key=self.translation_key, status=Registration.Status.CONFIRMED
+        ).count()
+        return max((self.capacity or 0) - taken, 0)
+
+    @property
+    def registration_open(self) -> bool:
+        return self.takes_registrations and not self.is_past
 
     def json_ld(self, request) -> str:
         """schema.org Event description for search engines."""
@@ -198,3 +235,40 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
     @path("ics/", name="ics")
     def ics(self, request):
         return calendar_response([self], request, filename=f"{self.slug}.ics", name=self.title)
+
+
+# Sign-ups for an event with limited places (hub workshops, info days): one list per event for
+# every language (by the event's translation key), first come first served, then a waiting list
+# that a cancellation moves up (events.registrations). One active registration per address and
+# event (a constraint): a double click or a second try registers nobody twice.
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Place confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event_key = models.UUIDField(_("event"), db_index=True)
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event registration")
+        verbose_name_plural = _("event registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event_key", "email"],
+                condition=~models.Q(status="cancelled"),
+                name="one_active_registration_per_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"

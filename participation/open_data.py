@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from core.exports import to_csv
 from core.querysets import without_view_restriction
 from pilots.models import Indicator, IndicatorMeasurement, PilotPage
 
@@ -25,7 +26,6 @@ from .chain import pick_versions
 from .challenges.models import Proposal
 from .challenges.pages import CallNeed, ChallengeCallPage
 from .challenges.services import score_proposals
-from .common import to_csv
 from .needs.models import Need
 from .surveys.pages import SurveyPage
 from .surveys.results import answers_for, summarise

@@ -20,6 +20,8 @@ urlpatterns = [
     path("open-data/digivillae.json", open_data.open_data_json, name="open_data_json"),
     path("open-data/<slug:dataset>.csv", open_data.open_data_csv, name="open_data_csv"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Mail providers report bounces and complaints here (outreach.bounces stops that address).
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -31,6 +33,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("follow/", include("subscriptions.urls")),
+    path("events/registration/", include("events.registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

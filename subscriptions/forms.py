@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import HoneypotMixin
 from pilots.models import PilotTerritoryPage
 
-from .models import Topic
+from .models import Period, Topic
 
 TOPICS = [(value, label) for value, label in Topic.choices if value != Topic.TERRITORY]
 CONSENT = _(
@@ -28,6 +28,14 @@ class ChoicesForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    period = forms.ChoiceField(
+        label=_("How often"),
+        choices=Period.choices,
+        initial=Period.WEEKLY,
+        required=False,  # weekly unless chosen otherwise
+        widget=forms.RadioSelect,
+        help_text=_("What changed is gathered in one e-mail, never one e-mail per change."),
+    )
 
     def __init__(self, *args, locale_id=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,6 +45,9 @@ class ChoicesForm(forms.Form):
                 "translation_key", "title"
             )
         ]
+
+    def clean_period(self):
+        return self.cleaned_data.get("period") or Period.WEEKLY
 
     def clean(self):
         cleaned = super().clean()
@@ -54,7 +65,7 @@ class FollowForm(HoneypotMixin, ChoicesForm):
         },
     )
 
-    field_order = ["email", "topics", "territories", "consent"]
+    field_order = ["email", "topics", "territories", "period", "consent"]
 
 
 class PreferencesForm(ChoicesForm):

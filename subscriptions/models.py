@@ -25,6 +25,11 @@ class Topic(models.TextChoices):
     TERRITORY = "territory", _("A pilot territory")
 
 
+class Period(models.TextChoices):
+    DAILY = "daily", _("At most one e-mail a day")
+    WEEKLY = "weekly", _("At most one e-mail a week")
+
+
 class Subscriber(models.Model):
     email = models.EmailField(_("e-mail address"), unique=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
@@ -35,6 +40,13 @@ class Subscriber(models.Model):
     consent_text = models.TextField(_("consent text"), blank=True)
     consent_language = models.CharField(_("consent language"), max_length=8, blank=True)
     pending = models.JSONField(_("change waiting for confirmation"), default=dict, blank=True)
+    digest_period = models.CharField(
+        _("how often"), max_length=8, choices=Period.choices, default=Period.WEEKLY
+    )
+    last_digest_at = models.DateTimeField(_("last digest sent at"), null=True, blank=True)
+    # Set when the mail provider reports a hard bounce or a complaint: nothing more is sent.
+    stopped_at = models.DateTimeField(_("mail stopped at"), null=True, blank=True)
+    stop_reason = models.CharField(_("why mail stopped"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("subscriber")
@@ -47,6 +59,10 @@ class Subscriber(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+    @property
+    def receives_mail(self) -> bool:
+        return self.is_confirmed and self.stopped_at is None
 
 
 class Follow(models.Model):

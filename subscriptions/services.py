@@ -8,7 +8,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from .models import UNCONFIRMED_DAYS, Follow, Subscriber, Topic
+from .models import UNCONFIRMED_DAYS, Follow, Period, Subscriber, Topic
 from .tasks import send_confirmation
 
 SALT = "subscriptions.confirm"
@@ -22,7 +22,9 @@ class LinkError(Exception):
         self.kind = kind
 
 
-def ask_to_follow(email, language, topics, territories, consent_text, links) -> Subscriber:
+def ask_to_follow(
+    email, language, topics, territories, consent_text, links, period=Period.WEEKLY
+) -> Subscriber:
     """Record what the visitor asked for, and e-mail them the link that makes it true.
 
     ``links(subscriber, code)`` gives the absolute confirmation and leave URLs. The same
@@ -37,6 +39,7 @@ def ask_to_follow(email, language, topics, territories, consent_text, links) -> 
             "topics": sorted(topics),
             "territories": sorted(str(key) for key in territories),
             "language": language,
+            "period": period,
             "consent_text": consent_text,
         }
         subscriber.save(update_fields=["pending"])
@@ -69,6 +72,7 @@ def confirm(code: str, now=None) -> Subscriber:
         now = now or timezone.now()
         replace_follows(subscriber, pending["topics"], pending["territories"])
         subscriber.language = pending["language"]
+        subscriber.digest_period = pending.get("period", Period.WEEKLY)
         subscriber.consent_at = now
         subscriber.consent_text = pending["consent_text"]
         subscriber.consent_language = pending["language"]
@@ -88,12 +92,13 @@ def replace_follows(subscriber: Subscriber, topics, territories) -> None:
     Follow.objects.bulk_create(follows)
 
 
-def change_preferences(subscriber: Subscriber, topics, territories, language) -> None:
+def change_preferences(subscriber: Subscriber, topics, territories, language, period) -> None:
     """From the private link: the address is already proven, the change applies at once."""
     with transaction.atomic():
         replace_follows(subscriber, topics, territories)
         subscriber.language = language
-        subscriber.save(update_fields=["language"])
+        subscriber.digest_period = period
+        subscriber.save(update_fields=["language", "digest_period"])
 
 
 def leave(subscriber: Subscriber) -> None:

@@ -91,6 +91,7 @@ def follow(request):
         data["territories"],
         str(CONSENT),
         links(request),
+        data["period"],
     )
     return TemplateResponse(request, "subscriptions/follow_sent.html", {"email": data["email"]})
 
@@ -116,6 +117,7 @@ def manage(request, token):
         "topics": [f.topic for f in follows if f.topic != Topic.TERRITORY],
         "territories": [str(f.territory_key) for f in follows if f.territory_key],
         "language": subscriber.language,
+        "period": subscriber.digest_period,
     }
     form = PreferencesForm(request.POST or None, initial=initial, locale_id=locale_id())
     context = {"form": form, "subscriber": subscriber}
@@ -123,7 +125,9 @@ def manage(request, token):
         if not form.is_valid():
             return TemplateResponse(request, "subscriptions/manage.html", context, status=400)
         data = form.cleaned_data
-        change_preferences(subscriber, data["topics"], data["territories"], data["language"])
+        change_preferences(
+            subscriber, data["topics"], data["territories"], data["language"], data["period"]
+        )
         context["saved"] = True
     context["confirmed"] = request.GET.get("confirmed") == "1"
     return TemplateResponse(request, "subscriptions/manage.html", context)

@@ -83,6 +83,15 @@ def page_in(model, language: str, **filters):
     return model.objects.get(locale__language_code=language, **filters)
 
 
+def user_in(group_name: str, **fields):
+    """A new user in one of the editorial groups ("Editors", "Communication officers", ...)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(f"user-{group_name}".replace(" ", "-"), password="pw", **fields)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
 def all_live_pages():
     return list(Page.objects.live().filter(depth__gte=2).specific().order_by("path"))
 

@@ -17,10 +17,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.exports import local_iso, to_csv, to_xlsx
 from core.forms import IsoDateInput
 from core.i18n import in_reader_language
 from core.personal_data import erase_elsewhere, found_elsewhere
-from participation.common import local_iso, to_csv, to_xlsx
 from pilots.models import LocalHub, PilotTerritoryPage
 
 from .copying import copy_survey, source_version

@@ -55,6 +55,8 @@ class SurveyPage(RoutablePageMixin, BasePage):
         default=False,
         help_text=_("Charts of the answers appear on the page once the survey has closed."),
     )
+    # When the results were first published: followers' digests announce them once.
+    results_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     retention_days = models.PositiveIntegerField(
         _("retention of personal data (days)"),
         default=365,
@@ -101,6 +103,22 @@ class SurveyPage(RoutablePageMixin, BasePage):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The survey must close after it opens.")})
+
+    def save(self, *args, **kwargs):
+        if self.results_published and self.results_published_at is None:
+            self.results_published_at = timezone.now()
+        elif not self.results_published:
+            self.results_published_at = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "results_published" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "results_published_at"}
+        return super().save(*args, **kwargs)
+
+    def results_visible_since(self):
+        """When the public could first see the results (they show once the survey closed)."""
+        if not self.results_published_at:
+            return None
+        return max(self.results_published_at, self.closes_at)
 
     def status(self, now=None) -> str:
         now = now or timezone.now()

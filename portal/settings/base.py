@@ -35,7 +35,9 @@ INSTALLED_APPS = [
     "pilots",
     "participation",
     "subscriptions",
+    "outreach",
     "demo",
+    "anymail",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
     "wagtail.contrib.forms",
@@ -276,6 +278,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor posts many field
 # Wagtail
 WAGTAIL_SITE_NAME = "DigiVillae"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site's address, for links in mail sent in the background (no request to read it).
+SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "pptx", "csv", "txt", "zip"]
@@ -324,10 +328,28 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Mail providers through django-anymail: set EMAIL_BACKEND to e.g.
+# "anymail.backends.brevo.EmailBackend" (or mailjet, amazon_ses, ...) and give the provider's
+# settings as ANYMAIL_<NAME> environment variables (ANYMAIL_BREVO_API_KEY=...). Bounces and
+# complaints reach /anymail/<provider>/tracking/, protected by ANYMAIL_WEBHOOK_SECRET
+# ("user:password", HTTP basic authentication), and stop mail to that address.
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_")
+}
 # A mail server that is down delays queued e-mail: the task is queued again after 5 s, 10 s,
 # 20 s… (at most an hour apart) until this many attempts failed (core.mail).
 MAIL_RETRY_FIRST_SECONDS = int(os.environ.get("MAIL_RETRY_FIRST_SECONDS", "5"))
 MAIL_RETRY_ATTEMPTS = int(os.environ.get("MAIL_RETRY_ATTEMPTS", "12"))
+
+# Newsletters leave in batches, at most this many messages a minute; a sender that crashed
+# is taken over once its lease has run out (outreach.sending).
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
+NEWSLETTER_MESSAGES_PER_MINUTE = int(os.environ.get("NEWSLETTER_MESSAGES_PER_MINUTE", "600"))
+NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "300"))
+# Event registrations are forgotten this many days after the event ends.
+EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
 
 # Surveys: submissions per visitor address per hour (0 disables the limit); trust the
 # X-Forwarded-For header only behind a proxy that sets it.

@@ -1,20 +1,13 @@
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
-from tests.conftest import page_in
+from tests.conftest import page_in, user_in
 
 pytestmark = pytest.mark.django_db
-
-
-def user_in(group_name: str) -> User:
-    user = User.objects.create_user(f"user-{group_name}".replace(" ", "-"), password="pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def test_groups_exist_with_their_permissions():

@@ -34,14 +34,14 @@ def test_calendar_feed_lists_only_upcoming_events_in_its_language(client):
     response = client.get("/fr/evenements/calendar/")
     calendar = Calendar.from_ical(response.content)
     titles = [str(event["summary"]) for event in calendar.walk("VEVENT")]
-    assert titles == ["Comité de pilotage"]
+    assert titles == ["Comité de pilotage", "Atelier des besoins au pôle local de Fossano"]
 
 
 def test_index_separates_upcoming_and_past(client):
     soup = BeautifulSoup(client.get("/en/events/").content, "html.parser")
     upcoming = [a.get_text() for a in soup.select("section:nth-of-type(1) .event-list h3 a")]
     past = [a.get_text() for a in soup.select(".event-list.past h3 a")]
-    assert upcoming == ["Steering committee"]
+    assert upcoming == ["Steering committee", "Needs workshop at the Fossano local hub"]
     assert past == ["Online project meeting", "DigiVillae kick-off meeting"]
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from participation.common import FORMULA_TRIGGERS, to_csv, to_xlsx
+from core.exports import FORMULA_TRIGGERS, to_csv, to_xlsx
 from participation.models import Proposal
 
 HOSTILE = [
