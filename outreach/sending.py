@@ -31,6 +31,8 @@ from .email import build_message, render_newsletter
 from .models import Delivery, Newsletter, Sending
 
 Status = Delivery.Status
+LEAVE_MARK = "https://leave.invalid/"
+MANAGE_MARK = "https://manage.invalid/"
 
 
 def recipients(language: str):
@@ -98,10 +100,12 @@ def send_batch(sending_id: int) -> str:
         .order_by("pk")[: settings.NEWSLETTER_BATCH_SIZE]
     )
     outcome = "more"
+    # Rendered once per batch; each message gets its reader's private links in place of these.
+    template = render_newsletter(sending.newsletter, LEAVE_MARK, MANAGE_MARK)
     try:
         with get_connection() as connection:
             for delivery in batch:
-                if not send_one(sending.newsletter, delivery, connection):
+                if not send_one(sending.newsletter, template, delivery, connection):
                     outcome = "server-down"
                     break
     except OSError:  # the connection could not even be opened: nothing was sent
@@ -119,15 +123,20 @@ def send_batch(sending_id: int) -> str:
     return outcome
 
 
-def send_one(newsletter: Newsletter, delivery: Delivery, connection) -> bool:
-    """Send one message; False when the mail server cannot be reached (message queued again)."""
+def personalised(text: str, leave: str, manage: str) -> str:
+    return text.replace(LEAVE_MARK, leave).replace(MANAGE_MARK, manage)
+
+
+def send_one(newsletter: Newsletter, template, delivery: Delivery, connection) -> bool:
+    """Send one message; False when the mail server cannot be reached (message queued again).
+    ``template`` is the newsletter's (html, text) with placeholders for the private links."""
     subscriber = delivery.subscriber
     if subscriber is None or not subscriber.receives_mail:
         mark(delivery, Status.FAILED, error="address erased or stopped")
         return True
     mark(delivery, Status.SENDING)
-    leave = leave_url(subscriber)
-    html, text = render_newsletter(newsletter, leave, manage_url(subscriber))
+    leave, manage = leave_url(subscriber), manage_url(subscriber)
+    html, text = (personalised(part, leave, manage) for part in template)
     message = build_message(
         newsletter.subject,
         html,
