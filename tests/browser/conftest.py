@@ -33,6 +33,19 @@ CHROMIUM_ARGS = [
 LIVE: dict = {}
 
 
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def no_violations(page) -> None:
+    """axe-core finds no WCAG 2.1 AA violation on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert not results.violations_count, [
+        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+    ]
+
+
 def manage_live(code: str) -> str:
     """Run Python in the live server's Django (``manage.py shell -c``); returns its output."""
     result = subprocess.run(
@@ -47,23 +60,38 @@ def manage_live(code: str) -> str:
     return result.stdout
 
 
-def sent_mails() -> list[tuple[str, str]]:
-    """The (subject, body) of each e-mail the live server has sent, oldest first."""
+def sent_messages() -> list:
+    """Each e-mail the live server has sent (``email.message.Message``), oldest first."""
     import email
 
     folder = LIVE["mail"]
     if not folder.exists():
         return []
-    mails = []
+    messages = []
     for path in sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns):
         for raw in path.read_bytes().split(b"-" * 79):
             if raw.strip():
-                message = email.message_from_bytes(raw.strip())
-                subject = str(
-                    email.header.make_header(email.header.decode_header(message["Subject"]))
-                )
-                mails.append((subject, message.get_payload(decode=True).decode()))
-    return mails
+                messages.append(email.message_from_bytes(raw.strip()))
+    return messages
+
+
+def part_of(message, content_type: str = "text/plain") -> str:
+    """The decoded text of a message's first part of ``content_type``."""
+    for part in message.walk():
+        if part.get_content_type() == content_type and not part.is_multipart():
+            return part.get_payload(decode=True).decode()
+    return ""
+
+
+def subject_of(message) -> str:
+    import email
+
+    return str(email.header.make_header(email.header.decode_header(message["Subject"])))
+
+
+def sent_mails() -> list[tuple[str, str]]:
+    """The (subject, plain-text body) of each e-mail the live server has sent, oldest first."""
+    return [(subject_of(message), part_of(message)) for message in sent_messages()]
 
 
 def free_port() -> int:
@@ -81,7 +109,10 @@ def live_site(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             copy = copy_of_test_database(f"digivillae_browser_{os.getpid()}")
         database_url, drop = copy or (f"sqlite:///{tmp / 'browser.sqlite3'}", lambda: None)
+        port = free_port()
+        base_url = f"http://127.0.0.1:{port}"
         env = {
+            "SITE_URL": base_url,  # links in mail sent in the background
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": database_url,
@@ -98,7 +129,6 @@ def live_site(django_db_setup, django_db_blocker):
         setup = [] if copy else [["migrate", "--noinput", "-v0"], ["load_demo", "-v0"]]
         for command in (*setup, ["createsuperuser", "--noinput"]):
             subprocess.run(manage + command, env=env, cwd=ROOT, check=True, timeout=600)
-        port = free_port()
         # The request log goes to a file: an unread pipe fills up and stalls the server.
         server_log = open(tmp / "server.log", "w")  # noqa: SIM115 (closed in finally)
         server = subprocess.Popen(
@@ -108,7 +138,6 @@ def live_site(django_db_setup, django_db_blocker):
             stdout=server_log,
             stderr=subprocess.STDOUT,
         )
-        base_url = f"http://127.0.0.1:{port}"
         try:
             for _attempt in range(120):
                 try:

@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
 from tests.browser.conftest import (
@@ -14,10 +13,10 @@ from tests.browser.conftest import (
     add_inline_form,
     log_in,
     manage_live,
+    no_violations,
     save_in_editor,
     sent_mails,
 )
-from tests.browser.test_visitor_journeys import WCAG_21_AA
 
 pytestmark = pytest.mark.browser
 
@@ -25,13 +24,6 @@ CALL_IT = "/it/sfide/coworking-nei-borghi/"
 CALL_FR = "/fr/defis/coworking-villages/"
 EVALUATOR_PASSWORD = "evaluator-browser-only"  # noqa: S105 (throw-away account)
 TITLE = "Coworking condiviso con la biblioteca"
-
-
-def no_violations(page) -> None:
-    results = Axe().run(page, options=WCAG_21_AA)
-    assert not results.violations_count, [
-        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
-    ]
 
 
 def pdf_file(tmp_path):

@@ -10,9 +10,14 @@ import re
 import urllib.request
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import EDITOR_PASSWORD, log_in, manage_live, save_in_editor
+from tests.browser.conftest import (
+    EDITOR_PASSWORD,
+    log_in,
+    manage_live,
+    no_violations,
+    save_in_editor,
+)
 from tests.browser.test_survey_editor_journey import (
     add_question,
     translate_into_french,
@@ -89,14 +94,9 @@ def build_survey(page) -> str:
     return survey_id
 
 
-def check_axe(page) -> None:
-    results = Axe().run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
-    assert results.violations_count == 0, results.generate_report()
-
-
 def answer_in_italian_with_javascript(page) -> None:
     page.goto(PUBLIC_IT)
-    check_axe(page)
+    no_violations(page)
     assert page.locator(".step-indicator").inner_text() == "Passo 1 di 3"
     page.get_by_role("radio", name="Sì").check()
     url = page.url
@@ -109,7 +109,7 @@ def answer_in_italian_with_javascript(page) -> None:
     page.get_by_label("Altro, specifica").fill("Il router del comune")
     page.get_by_role("button", name="Avanti").click()
     assert page.locator(".step-indicator").inner_text() == "Passo 3 di 3"
-    check_axe(page)
+    no_violations(page)
     grid = page.get_by_role("group", name=re.compile("Soddisfazione"))
     grid.get_by_role("group", name="Trasporti").get_by_role("radio", name="Buona").check()
     grid.get_by_role("group", name="Sanità").get_by_role("radio", name="Scarsa").check()
@@ -267,9 +267,9 @@ def check_results(page, live_site) -> None:
     grid = {(r["statement"], r["answer"]): r["count"] for r in ours if r["question_type"] == "grid"}
     assert grid[("Trasporti", "Scarsa")] == "2" and grid[("Sanità", "Buona")] == "1"
     page.goto(PUBLIC_IT)
-    check_axe(page)
+    no_violations(page)
     page.goto(PUBLIC_IT + "print/")
-    check_axe(page)
+    no_violations(page)
 
 
 def test_sectioned_survey_from_admin_to_results(page, browser, live_site):

@@ -1,9 +1,9 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.browser
+from tests.browser.conftest import WCAG_21_AA
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+pytestmark = pytest.mark.browser
 
 # One page of every type in every language.
 PAGES = [
