@@ -12,6 +12,7 @@ from bench.seed import challenge_call, one_question_survey
 
 @transaction.atomic
 def prepare() -> dict:
+    from events.models import EventPage
     from news.models import NewsIndexPage
     from participation.models import (
         ChallengeIndexPage,
@@ -47,6 +48,12 @@ def prepare() -> dict:
         was_shortlisted=True,
     )
     detail = evaluated.url + "proposals/FAULTS-1/"
+    workshop = EventPage.objects.get(slug="laboratorio-bisogni-fossano")
+    EventPage.objects.filter(translation_key=workshop.translation_key).update(
+        capacity=1_000_000,
+        end=timezone.now() + timezone.timedelta(days=30),
+        start=timezone.now() + timezone.timedelta(days=29),
+    )
     targets = {
         "read": [
             "/it/",
@@ -61,10 +68,13 @@ def prepare() -> dict:
         "submit": open_call.url + "submit/",
         "support": detail + "support/",
         "support_form": detail,
+        "register": f"/it/events/registration/{workshop.pk}/",
+        "register_form": workshop.url,
         "accepted_marker": {
             "answer": "Grazie per la risposta",
             "proposal": "Proposta ricevuta",
             "support": "Controlla la tua email",
+            "registration": "Il tuo posto è confermato",
         },
     }
     print("FAULTS " + json.dumps(targets))  # noqa: T201

@@ -1,7 +1,7 @@
 """`make faults`: the portal as `make bench` runs it (gunicorn, production settings, the task
 worker), on its own PostgreSQL cluster, Redis server and SMTP server (aiosmtpd), under a steady
-load of page reads, survey answers, proposals and support requests, with one fault injected at
-a time:
+load of page reads, survey answers, proposals, support requests and event registrations, with
+one fault injected at a time:
 
 - redis_down: Redis stopped for 10 s, then started again (empty);
 - postgres_restart: PostgreSQL stopped, down for 3 s, started again;
@@ -10,10 +10,10 @@ a time:
 
 Writes bench/results/faults.json (one entry per scenario: sent, accepted, stored, http_5xx,
 recovered_s, mail_queued, mail_delivered and a few details) and exits non-zero when a target
-is missed: every accepted answer, proposal and support stored, in every scenario; no 5xx while
+is missed: every accepted answer, proposal, support and registration stored, in every scenario; no 5xx while
 Redis is down or when a worker is killed; during the PostgreSQL restart only the friendly 503
-page, and no error 5 s after the database is back; every receipt queued while the mail server
-was down delivered once it returns, none twice.
+page, and no error 5 s after the database is back; every receipt and registration confirmation
+queued while the mail server was down delivered once it returns, none twice.
 
 The PostgreSQL cluster, Redis and SMTP servers are private to the run (free ports, a temporary
 directory), so faults never touch the machine's own services.
@@ -335,6 +335,15 @@ class Load:
                 target=self.writer,
                 args=("support", support, self.targets["support_form"], support_fields),
             ),
+            threading.Thread(
+                target=self.writer,
+                args=(
+                    "registration",
+                    self.targets["register"],
+                    self.targets["register_form"],
+                    registration_fields,
+                ),
+            ),
         ]
         for thread in threads:
             thread.start()
@@ -372,6 +381,14 @@ def support_fields(token: str) -> dict:
     return {"email": f"sostegno-{token}@example.invalid", "website": ""}
 
 
+def registration_fields(token: str) -> dict:
+    return {"name": "Partecipante", "email": registrant(token), "consent": "on", "website": ""}
+
+
+def registrant(token: str) -> str:
+    return f"iscrizione-{token}@example.invalid"
+
+
 # Scenarios ---------------------------------------------------------------------------------------
 
 
@@ -389,6 +406,10 @@ def stored_tokens(database_url: str, tokens: dict[str, list[str]]) -> dict[str, 
                         [tokens.get(kind, [])],
                     ).fetchone()
                     counts[kind] = row[0]
+                counts["registration"] = db.execute(
+                    "SELECT count(*) FROM events_registration WHERE email = ANY(%s)",
+                    [[registrant(token) for token in tokens.get("registration", [])]],
+                ).fetchone()[0]
                 counts["support"] = db.execute(
                     "SELECT count(*) FROM participation_support s JOIN participation_proposal p "
                     "ON p.id = s.proposal_id WHERE p.reference = 'FAULTS-1'"
@@ -412,7 +433,9 @@ def run_scenario(name: str, inject, site: Site, database_url: str, mailbox: Mail
     for thread in threads:
         thread.join()
 
-    writes = [o for o in load.outcomes if o.kind in {"answer", "proposal", "support"}]
+    writes = [
+        o for o in load.outcomes if o.kind in {"answer", "proposal", "support", "registration"}
+    ]
     accepted = [o for o in writes if o.accepted]
     tokens: dict[str, list[str]] = {}
     for outcome in accepted:
@@ -428,18 +451,30 @@ def run_scenario(name: str, inject, site: Site, database_url: str, mailbox: Mail
         unfriendly = [o for o in unfriendly if o.kind != "support" or o.status != 503]
     recovered = max((o.at - back_at for o in errors if o.at >= fault_at), default=0.0)
 
+    # Every accepted proposal gets its receipt, every registration its confirmation, once.
     receipts = {f"Proposta {ref} ricevuta" for ref in proposal_references(database_url, tokens)}
+    receipts |= {registrant(token) for token in tokens.get("registration", [])}
+
+    def delivered_now() -> list[str]:
+        return [
+            key
+            for subject, to in mailbox.received[delivered_before:]
+            for key in (subject, *to)
+            if key in receipts
+        ]
+
     deadline = time.monotonic() + (MAIL_WAIT_S if receipts else 0)
     while time.monotonic() < deadline:
-        got = {subject for subject, _to in mailbox.received[delivered_before:]}
-        if receipts <= got:
+        if receipts <= set(delivered_now()):
             break
         time.sleep(1)
-    delivered = [s for s, _to in mailbox.received[delivered_before:] if s in receipts]
+    delivered = delivered_now()
     result = {
         "sent": len(writes),
         "accepted": len(accepted),
-        "stored": sum(min(stored[k], len(tokens.get(k, []))) for k in ("answer", "proposal"))
+        "stored": sum(
+            min(stored[k], len(tokens.get(k, []))) for k in ("answer", "proposal", "registration")
+        )
         + min(max(stored["support"], 0), len(tokens.get("support", []))),
         "http_5xx": len(server_errors),
         "recovered_s": round(max(recovered, 0.0), 1),
@@ -456,7 +491,7 @@ def run_scenario(name: str, inject, site: Site, database_url: str, mailbox: Mail
                 "accepted": len(tokens.get(kind, [])),
                 "stored": stored[kind],
             }
-            for kind in ("answer", "proposal", "support")
+            for kind in ("answer", "proposal", "support", "registration")
         },
     }
     return result
@@ -532,6 +567,7 @@ def main() -> int:
         "SURVEY_SUBMISSIONS_PER_HOUR": "1000000",
         "PROPOSAL_SUBMISSIONS_PER_HOUR": "1000000",
         "SUPPORT_REQUESTS_PER_HOUR": "1000000",
+        "FOLLOW_REQUESTS_PER_HOUR": "1000000",
         "LOG_LEVEL": "WARNING",
     }
     site = Site(env, tmp)
