@@ -5,6 +5,7 @@ after the event; bad input answered in the visitor's language with nothing chang
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
@@ -204,3 +205,32 @@ def test_event_page_queries_do_not_grow_with_registrations(
     many, response = count_queries(client, STEERING_IT)
     assert many == few
     assert "lista d" in text_of(response)
+
+
+def test_a_mail_server_that_is_down_keeps_the_registration(
+    workshop, client, django_capture_on_commit_callbacks
+):
+    with mock.patch(
+        "django.core.mail.EmailMessage.send", side_effect=ConnectionRefusedError("down")
+    ):
+        response = sign_up(
+            client, django_capture_on_commit_callbacks, workshop, "Anna", "anna@example.org"
+        )
+    assert response.status_code == 200 and "Il tuo posto è confermato" in text_of(response)
+    assert Registration.objects.get(email="anna@example.org").status == "confirmed"
+    assert not mail.outbox
+
+
+def test_broken_bytes_and_a_hostile_name_are_refused_in_the_visitors_language(workshop, client):
+    url = f"/it/events/registration/{workshop.pk}/"
+    response = client.post(
+        url, b"name=\xff\xfe%00&email=\xc3(", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    response = client.post(
+        url, {"name": "<script>alert(1)</script>\x07", "email": "a@example.org", "consent": "on"}
+    )
+    assert response.status_code == 400
+    assert "Scrivi il tuo nome in lettere" in text_of(response)
+    assert "<script>alert(1)" not in response.content.decode()
+    assert not Registration.objects.filter(event_key=workshop.translation_key).exists()

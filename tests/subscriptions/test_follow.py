@@ -223,3 +223,25 @@ def test_the_demo_has_followers_in_both_languages():
     assert french.consent_text.startswith("J’accepte")
     assert Subscriber.objects.filter(confirmed_at__isnull=True).count() == 1
     assert all(s.email.endswith("@example.org") for s in Subscriber.objects.all())
+
+
+def test_follow_pages_make_a_bounded_number_of_queries(no_demo_followers, client):
+    """The form, and the private page with one or with every topic and territory followed."""
+    form_queries, _response = count_queries(client, FOLLOW_FR)
+    assert form_queries <= 12
+    subscriber = Subscriber.objects.create(
+        email="lea@example.org", language="fr", confirmed_at=timezone.now()
+    )
+    Follow.objects.create(subscriber=subscriber, topic="news")
+    few, _response = count_queries(client, f"/fr/follow/manage/{subscriber.token}/")
+    keys = PilotTerritoryPage.objects.filter(locale__language_code="fr").values_list(
+        "translation_key", flat=True
+    )
+    Follow.objects.bulk_create(
+        [Follow(subscriber=subscriber, topic=t) for t in ("events", "calls", "surveys")]
+        + [Follow(subscriber=subscriber, topic="territory", territory_key=k) for k in keys]
+    )
+    many, _response = count_queries(client, f"/fr/follow/manage/{subscriber.token}/")
+    assert many == few <= 12
+    leave, _response = count_queries(client, f"/fr/follow/leave/{subscriber.token}/")
+    assert leave <= 12
