@@ -16,6 +16,21 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+class AdminPreviewFramingMiddleware:
+    """Wagtail renders a preview through the middleware with a dummy request and shows it in an
+    iframe of the admin: the public ``frame-ancestors 'none'`` would blank it, so a preview may
+    be framed by the site's own origin (and by nothing else)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_preview", False):
+            response._csp_replace = {"frame-ancestors": ["'self'"]}
+        return response
+
+
 class BrowserRevalidationMiddleware:
     """Pages kept in the shared cache (wagtail-cache) are sent to browsers with ``no-cache``:
     only the shared cache keeps them, so a purge reaches every visitor at once."""

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "wagtailcache.cache.UpdateCacheMiddleware",
     "core.db_router.ReplicaReadsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.middleware.AdminPreviewFramingMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

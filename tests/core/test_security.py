@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
@@ -55,6 +56,19 @@ def test_public_pages_send_a_strict_content_security_policy(client):
         assert "camera=()" in response["Permissions-Policy"]
         assert response["X-Frame-Options"] == "DENY"
         assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_preview_may_be_framed_by_the_admin_and_by_nothing_else(rf):
+    """Wagtail renders previews through the middleware with a dummy request: the admin's
+    preview panel frames them, so ``frame-ancestors`` is 'self' there, and 'none' elsewhere."""
+    from outreach.models import Newsletter
+
+    newsletter = Newsletter.objects.first()
+    request = rf.get("/admin/")
+    request.user = User.objects.filter(is_superuser=True).first() or User(is_superuser=True)
+    response = newsletter.make_preview_request(request, "")
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert "<h1>" in response.content.decode()
 
 
 def test_admin_login_locks_out_after_repeated_failures(client):
