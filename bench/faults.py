@@ -10,10 +10,11 @@ one fault injected at a time:
 
 Writes bench/results/faults.json (one entry per scenario: sent, accepted, stored, http_5xx,
 recovered_s, mail_queued, mail_delivered and a few details) and exits non-zero when a target
-is missed: every accepted answer, proposal, support and registration stored, in every scenario; no 5xx while
-Redis is down or when a worker is killed; during the PostgreSQL restart only the friendly 503
-page, and no error 5 s after the database is back; every receipt and registration confirmation
-queued while the mail server was down delivered once it returns, none twice.
+is missed: every accepted answer, proposal, support and registration stored, in every
+scenario; no 5xx while Redis is down or when a worker is killed; during the PostgreSQL restart
+only the friendly 503 page, and no error 5 s after the database is back; every receipt and
+registration confirmation queued while the mail server was down delivered once it returns,
+none twice.
 
 The PostgreSQL cluster, Redis and SMTP servers are private to the run (free ports, a temporary
 directory), so faults never touch the machine's own services.

@@ -4,6 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "website"
+AUTOMATED_REQUEST = _(
+    "Your request looks automated and was not saved. If you are a person, leave the "
+    "“Leave this field empty” box empty and send the form again."
+)
 
 
 class IsoDateInput(forms.DateInput):

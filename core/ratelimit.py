@@ -7,10 +7,15 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils.translation import gettext_lazy as _
 
 # Rate-limit counts of this process, used only while the shared cache is unreachable.
 LOCAL_COUNTS = LocMemCache("rate-limit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 logger = logging.getLogger(__name__)
+TOO_MANY_REQUESTS = _(
+    "Too many requests have come from your connection in the last hour. Nothing was "
+    "saved: please try again later."
+)
 
 
 def client_address(request) -> str:

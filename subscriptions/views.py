@@ -16,8 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
+from core.forms import AUTOMATED_REQUEST
 from core.models import privacy_notice_url
-from core.ratelimit import within_rate_limit
+from core.ratelimit import TOO_MANY_REQUESTS, within_rate_limit
 
 from .forms import CONSENT, FollowForm, PreferencesForm
 from .models import Subscriber, Topic
@@ -70,18 +71,12 @@ def follow(request):
         return TemplateResponse(request, "subscriptions/follow.html", context)
     if form.is_from_a_robot():
         context["form"] = follow_form(request)
-        context["refusal"] = _(
-            "Your request looks automated and was not saved. If you are a person, leave the "
-            "“Leave this field empty” box empty and send the form again."
-        )
+        context["refusal"] = AUTOMATED_REQUEST
         return TemplateResponse(request, "subscriptions/follow.html", context, status=400)
     if not form.is_valid():
         return TemplateResponse(request, "subscriptions/follow.html", context, status=400)
     if not within_rate_limit(request, "follow", settings.FOLLOW_REQUESTS_PER_HOUR):
-        context["refusal"] = _(
-            "Too many requests have come from your connection in the last hour. Nothing was "
-            "saved: please try again later."
-        )
+        context["refusal"] = TOO_MANY_REQUESTS
         return TemplateResponse(request, "subscriptions/follow.html", context, status=429)
     data = form.cleaned_data
     ask_to_follow(

@@ -7,11 +7,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from core.ratelimit import within_rate_limit
+from core.forms import AUTOMATED_REQUEST
+from core.ratelimit import TOO_MANY_REQUESTS, within_rate_limit
 
 from ..models import EventPage, Registration
 from .forms import RegistrationForm
@@ -37,19 +37,13 @@ def register_view(request, event_id):
     form = RegistrationForm(request.POST)
     context = {"event": event, "form": form}
     if form.is_from_a_robot():
-        context["refusal"] = _(
-            "Your request looks automated and was not saved. If you are a person, leave the "
-            "“Leave this field empty” box empty and send the form again."
-        )
+        context["refusal"] = AUTOMATED_REQUEST
         context["form"] = RegistrationForm()
         return TemplateResponse(request, "events/registrations/form_page.html", context, status=400)
     if not form.is_valid():
         return TemplateResponse(request, "events/registrations/form_page.html", context, status=400)
     if not within_rate_limit(request, "event-registration", settings.FOLLOW_REQUESTS_PER_HOUR):
-        context["refusal"] = _(
-            "Too many requests have come from your connection in the last hour. Nothing was "
-            "saved: please try again later."
-        )
+        context["refusal"] = TOO_MANY_REQUESTS
         return TemplateResponse(request, "events/registrations/form_page.html", context, status=429)
     try:
         registration = register(

@@ -110,7 +110,10 @@ def test_breadcrumbs_and_main_menu(client):
 def test_home_page_sections(client):
     soup = BeautifulSoup(client.get("/it/").content, "html.parser")
     assert len(soup.select("section[aria-labelledby=news-heading] .card")) == 3
-    assert [a.get_text() for a in soup.select(".event-list h3 a")] == ["Comitato di pilotaggio"]
+    assert [a.get_text() for a in soup.select(".event-list h3 a")] == [
+        "Comitato di pilotaggio",
+        "Laboratorio dei bisogni al polo locale di Fossano",
+    ]
     assert len(soup.select(".territory-grid li")) == 4
     assert soup.select_one("#participation-heading").get_text() == "Partecipa"
 
