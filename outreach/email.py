@@ -37,17 +37,24 @@ def newsletter_items(newsletter) -> list[dict]:
                 }
             )
         elif block.block_type == "links":
+            pages = [in_language(link["page"], newsletter.locale) for link in value]
             links = [
-                {
-                    "text": link["text"] or link["page"].title,
-                    "url": absolute_url(link["page"].get_url()),
-                }
-                for link in value
-                if link["page"] is not None and link["page"].live
+                {"text": link["text"] or page.title, "url": absolute_url(page.get_url())}
+                for link, page in zip(value, pages, strict=True)
+                if page is not None and page.live
             ]
             if links:
                 items.append({"kind": "links", "links": links})
     return items
+
+
+def in_language(page, locale):
+    """The linked page in the newsletter's language (the page itself if it has no translation
+    there): an editor who links the Italian event in the source gets the French event in the
+    French version, however the translation was made."""
+    if page is None or page.locale_id == locale.pk:
+        return page
+    return page.get_translation_or_none(locale) or page
 
 
 def html_to_text(rich_text) -> str:

@@ -187,3 +187,34 @@ def test_a_bounce_reported_by_the_provider_stops_mail_to_that_address(audience, 
     )
     report = start(second)
     assert report["queued"]["it"] == 1
+
+
+def test_translated_with_wagtail_localize_links_to_the_translated_pages(db):
+    """A newsletter is translated like a page: its texts become segments, and a linked page
+    becomes that page's translation in the French version."""
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    from events.models import EventPage
+    from tests.conftest import page_in
+
+    workshop = page_in(EventPage, "it", slug="laboratorio-bisogni-fossano")
+    italian = Newsletter.objects.create(
+        locale=Locale.objects.get(language_code="it"),
+        subject="Un laboratorio a Fossano",
+        body=[("links", [{"page": workshop, "text": ""}])],
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(italian)
+    french_locale = Locale.objects.get(language_code="fr")
+    for segment in source.stringsegment_set.select_related("string"):
+        if segment.string.data == "Un laboratorio a Fossano":
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=french_locale,
+                context=segment.context,
+                data="Un atelier à Fossano",
+            )
+    french, _created = source.create_or_update_translation(french_locale)
+    assert french.subject == "Un atelier à Fossano"
+    text = french.get_preview_context(None, "text")["text"]
+    assert "Atelier des besoins au pôle local de Fossano" in text
+    assert "/fr/evenements/atelier-besoins-fossano/" in text
