@@ -32,7 +32,7 @@ def newsletter_items(newsletter) -> list[dict]:
                     "url": absolute_url(rendition.url),
                     "width": rendition.width,
                     "height": rendition.height,
-                    "alt": getattr(image, "contextual_alt_text", "") or "",
+                    "alt": alt_text(image),
                     "caption": value["caption"],
                 }
             )
@@ -46,6 +46,13 @@ def newsletter_items(newsletter) -> list[dict]:
             if links:
                 items.append({"kind": "links", "links": links})
     return items
+
+
+def alt_text(image) -> str:
+    """The text the block gives the image here, or the image's own; empty when decorative."""
+    if getattr(image, "decorative", False):
+        return ""
+    return getattr(image, "contextual_alt_text", None) or image.default_alt_text or ""
 
 
 def in_language(page, locale):

@@ -88,7 +88,8 @@ def send_batch(sending_id: int) -> str:
     Returns "busy" (another sender holds it), "more" (messages wait), "done", or "server-down".
     """
     if not take_lease(sending_id):
-        return "busy"
+        finished = Sending.objects.filter(pk=sending_id, finished_at__isnull=False).exists()
+        return "done" if finished else "busy"
     sending = Sending.objects.select_related("newsletter__locale").get(pk=sending_id)
     # What a crashed sender left "being sent" may have left: never again.
     Delivery.objects.filter(sending=sending, status=Status.SENDING).update(

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from news.models import NewsPage, NewsTerritoryLink
 from outreach.digests import send_digests
 from participation.challenges.pages import ChallengeCallPage
+from participation.surveys.pages import SurveyPage
 from pilots.models import Indicator, IndicatorMeasurement, PilotTerritoryPage
 from subscriptions.models import Subscriber
 from subscriptions.services import replace_follows
@@ -113,3 +114,25 @@ def test_a_stopped_or_unconfirmed_address_gets_no_digest(lea):
     )
     assert send_digests() == 0
     assert not mail.outbox
+
+
+def test_survey_results_made_public_are_announced_once(lea):
+    """Followers of the surveys hear of results once they are public (the survey closed and
+    its results published), in their language."""
+    Subscriber.objects.filter(pk=lea.pk).update(
+        digest_period="daily", last_digest_at=timezone.now() - datetime.timedelta(days=1, hours=1)
+    )
+    replace_follows(lea, ["surveys"], [])
+    survey = SurveyPage.objects.live().filter(locale__language_code="fr").first()
+    closed = timezone.now() - datetime.timedelta(hours=3)
+    SurveyPage.objects.filter(pk=survey.pk).update(
+        opens_at=closed - datetime.timedelta(days=30),
+        closes_at=closed,
+        results_published=True,
+        results_published_at=closed - datetime.timedelta(days=2),
+    )
+    mail.outbox.clear()
+    assert send_digests() == 1
+    assert "Résultats des enquêtes" in mail.outbox[0].body or survey.title in mail.outbox[0].body
+    assert survey.title in mail.outbox[0].body
+    assert send_digests(now=timezone.now() + datetime.timedelta(days=1, hours=1)) == 0
