@@ -27,6 +27,8 @@ from wagtail.models import Locale
 from outreach.models import Newsletter
 from outreach.sending import start
 from subscriptions.models import Follow, Subscriber
+for code in ("it", "fr"):  # a fresh SQLite database has only the default language
+    Locale.objects.get_or_create(language_code=code)
 Newsletter.objects.all().delete()  # the demo's, already sent
 Subscriber.objects.all().delete()
 now = timezone.now()
@@ -99,6 +101,7 @@ def run(env: dict, command: list, **kwargs):
     )
 
 
+@pytest.mark.django_db  # pytest-django sets the databases up only for tests that ask
 def test_ten_thousand_followers_an_interruption_and_nobody_twice(database):
     recorder = Recorder()
     port = free_port()
