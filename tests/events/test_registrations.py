@@ -234,3 +234,16 @@ def test_broken_bytes_and_a_hostile_name_are_refused_in_the_visitors_language(wo
     assert "Scrivi il tuo nome in lettere" in text_of(response)
     assert "<script>alert(1)" not in response.content.decode()
     assert not Registration.objects.filter(event_key=workshop.translation_key).exists()
+
+
+def test_a_registration_purges_the_event_in_every_language(
+    workshop, django_capture_on_commit_callbacks
+):
+    """The event page shows the places left: a sign-up or a cancellation purges its cached
+    views, every language version of it, and nothing else."""
+    with mock.patch("events.registrations.services.purge") as purge:
+        sign_up(Client(), django_capture_on_commit_callbacks, workshop, "Anna", "anna@example.org")
+    [call] = purge.call_args_list
+    purged = call.kwargs["pages"]
+    assert {page.translation_key for page in purged} == {workshop.translation_key}
+    assert {page.locale.language_code for page in purged} == {"it", "fr", "en"}
