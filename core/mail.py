@@ -35,8 +35,14 @@ def send_or_queue_again(
 
     Returns whether the message left now.
     """
+    message = EmailMessage(subject, body, None, recipients, headers=headers)
+    return deliver_or_queue_again(message, task=task, attempt=attempt, args=args, kwargs=kwargs)
+
+
+def deliver_or_queue_again(message, *, task, attempt, args=(), kwargs=None) -> bool:
+    """``send_or_queue_again`` for a message built by the caller (HTML part, attachments)."""
     try:
-        EmailMessage(subject, body, None, recipients, headers=headers).send()
+        message.send()
     except OSError as error:  # refused or broken connection, SMTP errors, time-outs
         queue_again(task, attempt, args, kwargs or {}, error)
         return False

@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext_lazy as _
 
+from .forms import AUTOMATED_REQUEST
+
 # Rate-limit counts of this process, used only while the shared cache is unreachable.
 LOCAL_COUNTS = LocMemCache("rate-limit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 logger = logging.getLogger(__name__)
@@ -56,3 +58,17 @@ def _count(counts, key: str) -> int | None:
     except ValueError:  # expired between add and incr
         counts.set(key, 1, timeout=3600)
         return 1
+
+
+def public_form_refusal(request, form, scope: str, limit: int):
+    """Why a posted public form is refused, as ``(message or None, status)``, or None when it
+    may be saved: a robot (the honeypot filled, 400), invalid fields (their own messages, 400),
+    too many requests from this address (429). The order matters: a robot is never counted,
+    and an invalid form does not use up the visitor's hourly allowance."""
+    if form.is_from_a_robot():
+        return AUTOMATED_REQUEST, 400
+    if not form.is_valid():
+        return None, 400
+    if not within_rate_limit(request, scope, limit):
+        return TOO_MANY_REQUESTS, 429
+    return None

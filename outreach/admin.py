@@ -91,22 +91,21 @@ class NewsletterViewSet(SnippetViewSet):
             )
             return redirect(request.path)
         rows = counts([version.pk for version in versions])
-        languages = []
-        for version in versions:
-            row = rows.get(version.pk, {})
-            languages.append(
-                {
-                    "version": version,
-                    "recipients": recipients(version.locale.language_code).count(),
-                    "started": bool(row),
-                    "counts": {label: row.get(value, 0) for value, label in Status.choices},
-                }
-            )
+        followers = recipient_counts()
+        languages = [
+            {
+                "version": version,
+                "recipients": followers[version.locale.language_code],
+                "started": bool(rows.get(version.pk)),
+                "counts": {
+                    label: rows.get(version.pk, {}).get(value, 0) for value, label in Status.choices
+                },
+            }
+            for version in versions
+        ]
         present = {version.locale.language_code for version in versions}
         missing = [
-            (code, count)
-            for code, count in recipient_counts().items()
-            if code not in present and count
+            (code, count) for code, count in followers.items() if code not in present and count
         ]
         context = {
             "newsletter": newsletter,

@@ -21,7 +21,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from core.mail import absolute_url, queue_again
+from core.mail import absolute_url, deliver_or_queue_again
 from events.models import EventPage
 from news.models import NewsPage
 from participation.challenges.pages import ChallengeCallPage
@@ -65,23 +65,24 @@ def sections_for(subscriber: Subscriber, since, now) -> list[dict]:
     language = subscriber.language
     sections = []
 
-    def published(model, topic, link_name):
+    def published(model, topic):
+        """Pages first published in the period: all of them for the topic's followers, those
+        linked to a followed territory for the others."""
+        if topic not in topics and not territories:
+            return []
         pages = model.objects.live().filter(
             locale__language_code=language,
             first_published_at__gt=since,
             first_published_at__lte=now,
         )
-        wanted = Q(pk__in=[]) if topic not in topics else Q()
-        if territories:
-            wanted |= Q(**{f"{link_name}__territory__translation_key__in": territories})
-        if topic not in topics and not territories:
-            return []
-        return list(pages.filter(wanted).distinct().order_by("first_published_at", "pk"))
+        if topic not in topics:
+            pages = pages.filter(territory_links__territory__translation_key__in=territories)
+        return list(pages.distinct().order_by("first_published_at", "pk"))
 
-    news = published(NewsPage, Topic.NEWS, "territory_links")
+    news = published(NewsPage, Topic.NEWS)
     if news:
         sections.append({"title": _("News"), "entries": [entry(page) for page in news]})
-    events = published(EventPage, Topic.EVENTS, "territory_links")
+    events = published(EventPage, Topic.EVENTS)
     if events:
         sections.append(
             {
@@ -202,9 +203,6 @@ def send_digest(subscriber_id: int, since: str, until: str, attempt: int = 0):
     message = build_message(
         subject, html, text, subscriber.email, headers=list_unsubscribe_headers(leave)
     )
-    try:
-        message.send()
-    except OSError as error:
-        queue_again(send_digest, attempt, (subscriber_id, since, until), {}, error)
-        return False
-    return True
+    return deliver_or_queue_again(
+        message, task=send_digest, attempt=attempt, args=(subscriber_id, since, until)
+    )

@@ -16,9 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
-from core.forms import AUTOMATED_REQUEST
 from core.models import privacy_notice_url
-from core.ratelimit import TOO_MANY_REQUESTS, within_rate_limit
+from core.ratelimit import public_form_refusal
 
 from .forms import CONSENT, FollowForm, PreferencesForm
 from .models import Subscriber, Topic
@@ -69,15 +68,12 @@ def follow(request):
     context = {"form": form}
     if request.method != "POST":
         return TemplateResponse(request, "subscriptions/follow.html", context)
-    if form.is_from_a_robot():
-        context["form"] = follow_form(request)
-        context["refusal"] = AUTOMATED_REQUEST
-        return TemplateResponse(request, "subscriptions/follow.html", context, status=400)
-    if not form.is_valid():
-        return TemplateResponse(request, "subscriptions/follow.html", context, status=400)
-    if not within_rate_limit(request, "follow", settings.FOLLOW_REQUESTS_PER_HOUR):
-        context["refusal"] = TOO_MANY_REQUESTS
-        return TemplateResponse(request, "subscriptions/follow.html", context, status=429)
+    refused = public_form_refusal(request, form, "follow", settings.FOLLOW_REQUESTS_PER_HOUR)
+    if refused:
+        context["refusal"], status = refused
+        if form.is_from_a_robot():
+            context["form"] = follow_form(request)
+        return TemplateResponse(request, "subscriptions/follow.html", context, status=status)
     data = form.cleaned_data
     ask_to_follow(
         data["email"],

@@ -8,7 +8,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from core.mail import absolute_url, queue_again
+from core.mail import absolute_url, deliver_or_queue_again
 
 from ..ical import build_calendar
 from ..models import EventPage, Registration
@@ -81,9 +81,6 @@ def send_registration_mail(registration_id: int, kind: str, attempt: int = 0):
         if kind in ("confirmed", "promoted", "reminder"):
             calendar = build_calendar([event], absolute_url, event.title)
             message.attach("event.ics", calendar.to_ical(), "text/calendar")
-    try:
-        message.send()
-    except OSError as error:
-        queue_again(send_registration_mail, attempt, (registration_id, kind), {}, error)
-        return False
-    return True
+    return deliver_or_queue_again(
+        message, task=send_registration_mail, attempt=attempt, args=(registration_id, kind)
+    )

@@ -10,13 +10,13 @@ from django.utils.translation import get_language, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from core.forms import AUTOMATED_REQUEST
-from core.ratelimit import TOO_MANY_REQUESTS, within_rate_limit
+from core.ratelimit import public_form_refusal
 
 from ..models import EventPage, Registration
 from .forms import RegistrationForm
 from .services import RegistrationError, cancel, register
 
+FORM_PAGE = "events/registrations/form_page.html"
 ERRORS = {
     "closed": gettext_lazy("Registration for this event is closed. Nothing was saved."),
     "already": gettext_lazy(
@@ -36,22 +36,20 @@ def register_view(request, event_id):
     event = get_object_or_404(EventPage.objects.live().specific(), pk=event_id)
     form = RegistrationForm(request.POST)
     context = {"event": event, "form": form}
-    if form.is_from_a_robot():
-        context["refusal"] = AUTOMATED_REQUEST
-        context["form"] = RegistrationForm()
-        return TemplateResponse(request, "events/registrations/form_page.html", context, status=400)
-    if not form.is_valid():
-        return TemplateResponse(request, "events/registrations/form_page.html", context, status=400)
-    if not within_rate_limit(request, "event-registration", settings.FOLLOW_REQUESTS_PER_HOUR):
-        context["refusal"] = TOO_MANY_REQUESTS
-        return TemplateResponse(request, "events/registrations/form_page.html", context, status=429)
+    limit = settings.FOLLOW_REQUESTS_PER_HOUR
+    refused = public_form_refusal(request, form, "event-registration", limit)
+    if refused:
+        context["refusal"], status = refused
+        if form.is_from_a_robot():
+            context["form"] = RegistrationForm()
+        return TemplateResponse(request, FORM_PAGE, context, status=status)
     try:
         registration = register(
             event, form.cleaned_data["name"], form.cleaned_data["email"], get_language()
         )
     except RegistrationError as error:
         context["refusal"] = ERRORS[error.kind]
-        return TemplateResponse(request, "events/registrations/form_page.html", context, status=409)
+        return TemplateResponse(request, FORM_PAGE, context, status=409)
     context["registration"] = registration
     return TemplateResponse(request, "events/registrations/registered.html", context)
 
