@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -230,7 +231,11 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def detail(self, request):
-        return self.render(request)
+        response = self.render(request)
+        if self.registration_open:  # the shared cache keeps the form no longer than it is open
+            seconds_left = int((self.end - timezone.now()).total_seconds())
+            patch_cache_control(response, max_age=max(0, seconds_left))
+        return response
 
     @path("ics/", name="ics")
     def ics(self, request):

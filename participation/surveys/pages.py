@@ -128,6 +128,14 @@ class SurveyPage(RoutablePageMixin, BasePage):
             return self.CLOSED
         return self.OPEN
 
+    def seconds_until_status_changes(self, now=None) -> int | None:
+        """How long the survey keeps its current status (``None``: for good, once closed)."""
+        now = now or timezone.now()
+        upcoming = [moment for moment in (self.opens_at, self.closes_at) if moment > now]
+        if not upcoming:
+            return None
+        return max(0, int((min(upcoming) - now).total_seconds()))
+
     @property
     def is_open(self) -> bool:
         return self.status() == self.OPEN

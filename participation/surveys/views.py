@@ -1,8 +1,10 @@
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.models import privacy_notice_url
 from core.ratelimit import within_rate_limit
+from core.visitor_tokens import FRESH_SUBMISSION_TOKEN
 
 from .forms import build_survey_form_class
 from .results import answers_for, summarise
@@ -22,9 +24,15 @@ def serve_survey(survey, request):
 
     if request.method != "POST":
         if status == survey.OPEN:
-            form = form_class()
+            # The shared cache may keep this page: each visitor gets a token of their own.
+            form = form_class(initial={"submission_token": str(FRESH_SUBMISSION_TOKEN)})
             context.update(form=form, **step_context(form, form.plan(), form.plan().first))
-        return TemplateResponse(request, survey.get_template(request), context)
+        response = TemplateResponse(request, survey.get_template(request), context)
+        # Kept no longer than the survey's current state (upcoming, open, closed) lasts.
+        until_change = survey.seconds_until_status_changes()
+        if until_change is not None:
+            patch_cache_control(response, max_age=until_change)
+        return response
 
     if status != survey.OPEN:
         context["refusal"] = _("This survey is not accepting answers: nothing was saved.")

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outside the page cache: stamps each visitor's own tokens into pages kept with markers.
+    "core.visitor_tokens.VisitorTokensMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.BrowserRevalidationMiddleware",
     # wagtail-cache stores anonymous page views here (the fetching half comes last).

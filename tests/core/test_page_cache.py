@@ -6,15 +6,18 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.db import connection
-from django.test import override_settings
+from django.middleware.csrf import _unmask_cipher_token
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from core.visitor_tokens import CSRF_MARKER
 from home.models import StandardPage
 from news.models import NewsPage
 from participation.models import Need, NeedsIndexPage, SurveyPage
 from tests.conftest import page_in
+from tests.participation.conftest import valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -138,13 +141,64 @@ def test_a_renamed_hub_shows_at_once_on_the_register(client):
     assert "Hub rinominato" in client.get(register.url).content.decode()
 
 
-def test_pages_with_forms_never_share_a_token(client):
+def tokens_in(response) -> tuple[str, str, str]:
+    """The CSRF token, the submission token and the CSRF cookie one visitor was given."""
+    form = BeautifulSoup(response.content, "html.parser").select_one("form.survey-form")
+    return (
+        form.select_one("[name=csrfmiddlewaretoken]")["value"],
+        form.select_one("[name=submission_token]")["value"],
+        response.cookies["csrftoken"].value,
+    )
+
+
+def test_the_survey_page_comes_from_the_cache_with_tokens_of_each_visitors_own():
     survey = page_in(SurveyPage, "it", slug="bisogni-del-territorio")
-    first = client.get(survey.url)
-    other = client.__class__()
-    second = other.get(survey.url)
-    assert first.get(STATUS) != "hit" and second.get(STATUS) != "hit"
-    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    visitors = [Client() for _number in range(40)]
+    responses = [visitor.get(survey.url) for visitor in visitors]
+    assert responses[0][STATUS] == "miss"
+    assert {response[STATUS] for response in responses[1:]} == {"hit"}
+    tokens = [tokens_in(response) for response in responses]
+    for kind in range(3):  # CSRF tokens, submission tokens, cookies: all different
+        assert len({token[kind] for token in tokens}) == len(visitors)
+    secrets = {_unmask_cipher_token(token[0]) for token in tokens}
+    assert len(secrets) == len(visitors)
+    for (csrf, _submission, cookie), response in zip(tokens, responses, strict=True):
+        assert _unmask_cipher_token(csrf) == cookie  # the token matches that visitor's cookie
+        assert "private" in response["Cache-Control"]
+        assert int(response["Content-Length"]) == len(response.content)
+    # The cached copy itself (locmem keeps pickled responses) holds markers, never a token.
+    stored = b"".join(caches["pages"]._cache.values())
+    assert str(CSRF_MARKER).encode() in stored
+    assert not any(token[0].encode() in stored or token[1].encode() in stored for token in tokens)
+
+
+def test_answers_sent_from_cached_survey_pages_are_each_stored_once():
+    survey = page_in(SurveyPage, "it", slug="bisogni-del-territorio")
+    before = survey.all_submissions().count()
+    for _visitor in range(5):
+        visitor = Client(enforce_csrf_checks=True)
+        csrf, submission, _cookie = tokens_in(visitor.get(survey.url))
+        answer = {
+            **valid_answers(visitor, survey.url, "it"),
+            "csrfmiddlewaretoken": csrf,
+            "submission_token": submission,
+        }
+        for _double_click in range(2):
+            response = visitor.post(survey.url, answer)
+            assert response.status_code == 200, response.content.decode()[:500]
+    assert survey.all_submissions().count() == before + 5
+
+
+def test_a_survey_page_is_kept_no_longer_than_the_survey_stays_open(client):
+    survey = page_in(SurveyPage, "it", slug="bisogni-del-territorio")
+    survey.closes_at = timezone.now() + timezone.timedelta(seconds=90)
+    survey.save_revision().publish()
+    response = client.get(survey.url)
+    assert response[STATUS] == "miss"
+    expires = caches["pages"]._expire_info  # locmem: when each entry expires
+    page_entries = [moment for key, moment in expires.items() if ".cache_page." in key]
+    assert page_entries
+    assert max(page_entries) <= timezone.now().timestamp() + 91
 
 
 def test_posts_are_never_answered_from_the_cache(client):

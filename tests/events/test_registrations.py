@@ -247,3 +247,36 @@ def test_a_registration_purges_the_event_in_every_language(
     purged = call.kwargs["pages"]
     assert {page.translation_key for page in purged} == {workshop.translation_key}
     assert {page.locale.language_code for page in purged} == {"it", "fr", "en"}
+
+
+def test_the_registration_form_comes_from_the_cache_with_each_visitors_own_token(
+    workshop, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import override_settings
+
+    caches["pages"].clear()
+    with override_settings(WAGTAIL_CACHE=True):
+        visitors = [Client(enforce_csrf_checks=True) for _number in range(5)]
+        responses = [visitor.get(STEERING_IT) for visitor in visitors]
+        assert [r["X-Wagtail-Cache"] for r in responses] == ["miss"] + ["hit"] * 4
+        fields = [
+            BeautifulSoup(r.content, "html.parser").select_one("[name=csrfmiddlewaretoken]")
+            for r in responses
+        ]
+        tokens = [field["value"] for field in fields]
+        cookies = [r.cookies["csrftoken"].value for r in responses]
+        assert len(set(cookies)) == 5
+        assert [_unmask_cipher_token(token) for token in tokens] == cookies
+        # A visitor's token from the cached page is accepted; the sign-up purges the page.
+        visitor = visitors[3]
+        data = {"name": "Anna", "email": "anna@example.org", "consent": "on", "website": ""}
+        data["csrfmiddlewaretoken"] = tokens[3]
+        with django_capture_on_commit_callbacks(execute=True):
+            response = visitor.post(f"/it/events/registration/{workshop.pk}/", data)
+        assert response.status_code == 200
+        again = Client().get(STEERING_IT)
+        assert again["X-Wagtail-Cache"] == "miss"
+        assert "Un posto disponibile." in text_of(again)
+    caches["pages"].clear()

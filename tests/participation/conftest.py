@@ -32,6 +32,25 @@ def answer_data(client, url: str, **answers) -> dict:
     return data
 
 
+def valid_answers(client, url, language):
+    """A complete answer to the demo's needs survey, in Italian or French."""
+    labels = {
+        "it": ("Unione del Fossanese", "Impresa", "Servizi pubblici digitali", "Ogni mese"),
+        "fr": ("Unione del Fossanese", "Entreprise", "Services publics numériques", "Chaque mois"),
+    }[language]
+    return answer_data(
+        client,
+        url,
+        territory=choice_value(client, url, "territory", labels[0]),
+        respondent_type=choice_value(client, url, "respondent_type", labels[1]),
+        priority_themes=[choice_value(client, url, "priority_themes", labels[2])],
+        connection_quality="4",
+        online_services=choice_value(client, url, "online_services", labels[3]),
+        distance_km="12",
+        main_need="Uno sportello digitale" if language == "it" else "Un guichet numérique",
+    )
+
+
 def choice_value(client, url: str, name: str, label: str) -> str:
     from bs4 import BeautifulSoup
 

@@ -18,8 +18,8 @@ from home.models import HomePage
 from participation.challenges.tasks import send_proposal_receipt
 from participation.models import Proposal
 from tests.conftest import text_of
-from tests.participation.conftest import make_call, make_proposal
-from tests.participation.surveys.test_surveys import IT_URL, valid_answers
+from tests.participation.conftest import make_call, make_proposal, valid_answers
+from tests.participation.surveys.test_surveys import IT_URL
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from bs4 import BeautifulSoup
 
 from participation.models import SurveyFormField
 from tests.conftest import text_of
+from tests.participation.conftest import valid_answers
 from tests.participation.surveys.test_survey_admin import staff
-from tests.participation.surveys.test_surveys import FR_URL, IT_URL, valid_answers
+from tests.participation.surveys.test_surveys import FR_URL, IT_URL
 
 pytestmark = pytest.mark.django_db
 

@@ -10,29 +10,11 @@ from wagtail_localize.models import TranslationSource
 from participation.models import SurveyFormField, SurveyPage, SurveySubmission
 from participation.surveys.retention import erase_expired_personal_data
 from tests.conftest import count_queries, page_in
-from tests.participation.conftest import answer_data, choice_value, grow_answers
+from tests.participation.conftest import grow_answers, valid_answers
 
 pytestmark = pytest.mark.django_db
 IT_URL = "/it/partecipa/bisogni-del-territorio/"
 FR_URL = "/fr/participez/besoins-du-territoire/"
-
-
-def valid_answers(client, url, language):
-    labels = {
-        "it": ("Unione del Fossanese", "Impresa", "Servizi pubblici digitali", "Ogni mese"),
-        "fr": ("Unione del Fossanese", "Entreprise", "Services publics numériques", "Chaque mois"),
-    }[language]
-    return answer_data(
-        client,
-        url,
-        territory=choice_value(client, url, "territory", labels[0]),
-        respondent_type=choice_value(client, url, "respondent_type", labels[1]),
-        priority_themes=[choice_value(client, url, "priority_themes", labels[2])],
-        connection_quality="4",
-        online_services=choice_value(client, url, "online_services", labels[3]),
-        distance_km="12",
-        main_need="Uno sportello digitale" if language == "it" else "Un guichet numérique",
-    )
 
 
 def test_questions_translate_but_keep_their_storage_keys(needs_survey):
