@@ -86,6 +86,7 @@ def seed() -> dict:
         SurveyPage,
         SurveySubmission,
     )
+    from participation.surveys import tallies
     from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 
     rng = random.Random(2026)  # noqa: S311 (bench data)
@@ -152,6 +153,8 @@ def seed() -> dict:
         ),
         batch_size=1000,
     )
+    for survey in all_surveys:  # bulk_create bypasses the counts kept on write
+        tallies.recount(survey)
     calls_index = ChallengeIndexPage.objects.get(**italian)
     if not ChallengeCallPage.objects.filter(slug="bench-call").exists():
         challenge_call(calls_index, "bench-call", "Sfida di carico", -60, -40, 30)

@@ -8,6 +8,7 @@ import random
 import uuid
 
 from participation.models import Need, SurveyPage, Theme
+from participation.surveys import tallies
 from participation.surveys.forms import build_survey_form_class
 from participation.surveys.services import record_answer
 from pilots.models import LocalHub, PilotTerritoryPage
@@ -221,6 +222,7 @@ def add_stepped_answers(survey: SurveyPage, count: int, seed: int) -> None:
         )
         submission.submit_time = survey.opens_at + datetime.timedelta(hours=9 * number + 2)
         submission.save(update_fields=["submit_time"])
+    tallies.recount(survey)  # the answers were dated afterwards: count them on their days
 
 
 WORKSHOP_NEED = (

@@ -6,6 +6,7 @@ import random
 import uuid
 
 from participation.models import Need, NeedsIndexPage, SurveyIndexPage, SurveyPage, Theme
+from participation.surveys import tallies
 from participation.surveys.forms import build_survey_form_class
 from participation.surveys.services import record_answer
 from pilots.models import PilotTerritoryPage
@@ -333,6 +334,7 @@ def add_demo_answers(survey: SurveyPage, count: int, seed: int) -> None:
             version.opens_at, version.closes_at - datetime.timedelta(days=90)
         ) + datetime.timedelta(hours=7 * number)
         submission.save(update_fields=["submit_time"])
+    tallies.recount(survey)  # the answers were dated afterwards: count them on their days
 
 
 NEEDS = [

@@ -12,7 +12,8 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from . import purge
-        from .surveys import translation_checks
+        from .surveys import tallies, translation_checks
 
         purge.connect()
+        tallies.connect()
         translation_checks.connect()

@@ -28,6 +28,7 @@ from .surveys.models import (
     FREE_TEXT_TYPES,
     MULTIPLE_CHOICE_TYPES,
     SURVEY_FIELD_CHOICES,
+    AnswerCount,
     SurveyFormField,
     SurveySubmission,
     Theme,
@@ -35,6 +36,7 @@ from .surveys.models import (
 from .surveys.pages import SurveyIndexPage, SurveyPage
 
 __all__ = [
+    "AnswerCount",
     "CHOICE_FIELD_TYPES",
     "FREE_TEXT_TYPES",
     "MULTIPLE_CHOICE_TYPES",

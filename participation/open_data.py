@@ -27,8 +27,9 @@ from .challenges.models import Proposal
 from .challenges.pages import CallNeed, ChallengeCallPage
 from .challenges.services import score_proposals
 from .needs.models import Need
+from .surveys import tallies
 from .surveys.pages import SurveyPage
-from .surveys.results import answers_for, summarise
+from .surveys.results import summarise
 
 COLUMNS = {
     "needs": [
@@ -247,7 +248,7 @@ def survey_result_rows(locale: Locale) -> list[dict]:
     )
     for survey in surveys.filter(pk__in=PUBLIC_PAGES.values("pk")).order_by("closes_at", "pk"):
         base = {"survey_id": str(survey.translation_key), "survey": survey.title}
-        for result in summarise(survey, answers_for(survey), public=True):
+        for result in summarise(survey, tallies.read(survey), public=True):
             question = base | {
                 "question_id": result.key,
                 "question": result.label,

@@ -1,6 +1,7 @@
 """Admin views over a survey's answers in every language: results, answers list, export and
 one respondent's data (GDPR)."""
 
+import json
 from collections import Counter
 
 from django import forms
@@ -8,7 +9,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
+from django.db.models.fields.json import KeyTextTransform
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,6 +25,7 @@ from core.i18n import in_reader_language
 from core.personal_data import erase_elsewhere, found_elsewhere
 from pilots.models import LocalHub, PilotTerritoryPage
 
+from . import tallies
 from .copying import copy_survey, source_version
 from .fields import other_key, split_choices
 from .models import Channel, SurveySubmission
@@ -112,6 +115,24 @@ class AnswerFilterForm(forms.Form):
             )
         return submissions
 
+    def apply_to_counts(self, counts):
+        """The same filters on the answer counts (``tallies``): an answer's day is the day it
+        was collected, or else the day it was sent, as above."""
+        if not self.is_valid():
+            return counts
+        data = self.cleaned_data
+        for name in ("language", "channel"):
+            if data.get(name):
+                counts = counts.filter(**{name: data[name]})
+        for name, key in (("territory", "territory_key"), ("hub", "hub_key")):
+            if data.get(name):
+                counts = counts.filter(**{key: str(data[name])})
+        if data.get("date_from"):
+            counts = counts.filter(day__gte=data["date_from"])
+        if data.get("date_to"):
+            counts = counts.filter(day__lte=data["date_to"])
+        return counts
+
 
 def survey_list(request):
     """Every survey once, whatever the editor's language: one row per translation key, named
@@ -155,11 +176,10 @@ def survey_results(request, translation_key):
     require(request, VIEW_PERMISSION)
     survey = survey_in_admin_language(translation_key)
     form, submissions = filtered(request, survey)
-    rows = list(submissions.values_list("pk", "form_data"))
-    answer_ids = [pk for pk, _data in rows]
-    answers = [data for _pk, data in rows]
-    by_language = dict(submissions.order_by().values_list("language").annotate(total=Count("pk")))
-    by_channel = dict(submissions.order_by().values_list("channel").annotate(total=Count("pk")))
+    counts = form.apply_to_counts(tallies.counts_of(survey))
+    answers = counts.filter(question=tallies.EVERY).order_by()
+    by_language = dict(answers.values_list("language").annotate(total=Sum("count")))
+    by_channel = dict(answers.values_list("channel").annotate(total=Sum("count")))
     crosstab_form = CrossTabForm(request.GET or None, survey=survey)
     return TemplateResponse(
         request,
@@ -167,12 +187,14 @@ def survey_results(request, translation_key):
         {
             "survey": survey,
             "filter_form": form,
-            "results": summarise(survey, answers, public=False, answer_ids=answer_ids),
-            "answer_count": len(answers),
+            "results": summarise(
+                survey, tallies.read(survey, counts), public=False, submissions=submissions
+            ),
+            "answer_count": sum(by_language.values()),
             "by_language": [(name, by_language.get(code, 0)) for code, name in settings.LANGUAGES],
             "by_channel": [(label, by_channel.get(value, 0)) for value, label in Channel.choices],
             "crosstab_form": crosstab_form,
-            "crosstab": crosstab_form.table(answers) if crosstab_form.is_valid() else None,
+            "crosstab": crosstab_form.table(submissions) if crosstab_form.is_valid() else None,
             "query": request.GET.urlencode(),
             "header_title": survey.title,
         },
@@ -216,16 +238,27 @@ class CrossTabForm(forms.Form):
             self.add_error("columns", _("Choose two different questions."))
         return cleaned
 
-    def table(self, answers: list[dict]) -> dict:
+    def table(self, submissions) -> dict:
+        """Counted in the database: the answers are grouped by what they say to the two
+        questions (a few hundred groups however many answers), then a multiple choice's
+        options are spread out here."""
         row_field = self.questions[self.cleaned_data["rows"]]
         column_field = self.questions[self.cleaned_data["columns"]]
         row_labels = option_labels(row_field, self.locale)
         column_labels = option_labels(column_field, self.locale)
         counts: Counter = Counter()
-        for answer in answers:
-            for row_value in as_list(answer.get(row_field.clean_name)):
-                for column_value in as_list(answer.get(column_field.clean_name)):
-                    counts[(row_value, column_value)] += 1
+        groups = (
+            submissions.order_by()
+            .values_list(
+                KeyTextTransform(row_field.clean_name, "form_data"),
+                KeyTextTransform(column_field.clean_name, "form_data"),
+            )
+            .annotate(total=Count("pk"))
+        )
+        for row_answer, column_answer, total in groups:
+            for row_value in stored_values(row_answer, row_field.field_type):
+                for column_value in stored_values(column_answer, column_field.field_type):
+                    counts[(row_value, column_value)] += total
         rows = [
             {
                 "label": row_label,
@@ -243,10 +276,16 @@ class CrossTabForm(forms.Form):
         }
 
 
-def as_list(value) -> list[str]:
-    if value in (None, "", []):
+def stored_values(raw, field_type: str) -> list[str]:
+    """One question's answer as the database gives it back as text (a list as JSON; a yes/no
+    as ``true``, or ``1`` on SQLite) → the stored values ``option_labels`` knows."""
+    if raw in (None, "", "[]"):
         return []
-    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+    if field_type == "checkbox":
+        return [str(raw in (True, 1, "1", "true", "True"))]
+    if isinstance(raw, str) and raw.startswith("["):
+        return [str(item) for item in json.loads(raw)]
+    return [str(raw)]
 
 
 def answer_table(survey, submissions, include_personal: bool, for_export: bool = False):

@@ -261,3 +261,43 @@ class SurveySubmission(RevisionMixin, AbstractFormSubmission):
 
     def __str__(self):
         return _("Answer %(number)s to “%(survey)s”") % {"number": self.pk, "survey": self.page}
+
+
+class AnswerCount(models.Model):
+    """How many answers gave one value to one question, per slice of the answers the results
+    can be filtered by (language, channel, territory, hub, day). Kept on write in the answer's
+    transaction (``tallies``), so results over a million answers add up a few thousand rows
+    instead of reading every answer. ``part`` is a grid's statement or a ranking's rank;
+    ``question`` ``#`` counts the answers themselves and ``part`` ``#`` those who answered."""
+
+    survey_key = models.CharField(max_length=36)
+    question = models.CharField(max_length=255)
+    part = models.CharField(max_length=16, blank=True)
+    value = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=8)
+    channel = models.CharField(max_length=12)
+    territory_key = models.CharField(max_length=36, blank=True)
+    hub_key = models.CharField(max_length=36, blank=True)
+    day = models.DateField()
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "survey_key",
+                    "question",
+                    "part",
+                    "value",
+                    "language",
+                    "channel",
+                    "territory_key",
+                    "hub_key",
+                    "day",
+                ],
+                name="one_count_per_slice",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question} {self.part} {self.value}: {self.count}"

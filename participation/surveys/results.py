@@ -4,16 +4,17 @@ Labels come from the survey version in the reader's language; answers are matche
 language-neutral keys (see participation.surveys.forms), so every language counts together.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.db.models.fields.json import KeyTextTransform
 from django.utils.translation import gettext
 
 from pilots.models import PilotTerritoryPage
 
 from .fields import OTHER, other_key, split_choices
-from .models import CHOICE_FIELD_TYPES, FREE_TEXT_TYPES, MULTIPLE_CHOICE_TYPES, Theme
+from .models import CHOICE_FIELD_TYPES, FREE_TEXT_TYPES, MAX_RANKED, MULTIPLE_CHOICE_TYPES, Theme
+from .tallies import Counts
 
 CHART_TYPES = CHOICE_FIELD_TYPES | {"rating", "territory", "theme", "checkbox", "date"}
 CROSSTAB_TYPES = CHOICE_FIELD_TYPES | {"rating", "territory", "theme", "checkbox"}
@@ -98,41 +99,44 @@ def percent(count: int, total: int) -> float:
     return round(100 * count / total, 1) if total else 0.0
 
 
-def grid_result(result: QuestionResult, survey_field, values: list) -> None:
+TEXTS_SHOWN = (
+    200  # free-text answers listed per question in the admin; the rest on the answers page
+)
+
+
+def grid_result(result: QuestionResult, survey_field, counts: Counts) -> None:
     """Per statement, how many chose each point of the scale."""
     result.scale = split_choices(survey_field.choices)
     for position, statement in enumerate(split_choices(survey_field.rows)):
-        chosen = [value.get(str(position)) for value in values if isinstance(value, dict)]
-        chosen = [choice for choice in chosen if choice is not None]
-        counts = Counter(str(choice) for choice in chosen)
+        chosen = counts.of(survey_field.clean_name, str(position))
+        answered = sum(chosen.values())
         result.rows.append(
             RowResult(
                 statement,
-                len(chosen),
+                answered,
                 [
-                    Option(label, counts[str(i)], percent(counts[str(i)], len(chosen)))
+                    Option(label, chosen.get(str(i), 0), percent(chosen.get(str(i), 0), answered))
                     for i, label in enumerate(result.scale)
                 ],
             )
         )
 
 
-def ranking_result(result: QuestionResult, survey_field, values: list) -> None:
+def ranking_result(result: QuestionResult, survey_field, counts: Counts) -> None:
     """Per option, its average rank (1 is best) and how often it came first; best first."""
-    ranks: dict[str, list[int]] = {}
-    for value in values:
-        for rank, position in enumerate(value if isinstance(value, list) else [], start=1):
-            ranks.setdefault(str(position), []).append(rank)
     options = []
+    key = survey_field.clean_name
+    by_rank = {rank: counts.of(key, str(rank)) for rank in range(1, MAX_RANKED + 1)}
     for position, label in enumerate(split_choices(survey_field.choices)):
-        given = ranks.get(str(position), [])
-        first = given.count(1)
+        given = {rank: chosen.get(str(position), 0) for rank, chosen in by_rank.items()}
+        times = sum(given.values())
+        first = given[1]
         options.append(
             RankedOption(
                 label,
                 first,
-                percent(first, len(values)),
-                round(sum(given) / len(given), 2) if given else None,
+                percent(first, result.answered),
+                round(sum(rank * n for rank, n in given.items()) / times, 2) if times else None,
             )
         )
     result.options = sorted(
@@ -140,21 +144,41 @@ def ranking_result(result: QuestionResult, survey_field, values: list) -> None:
     )
 
 
-def date_result(result: QuestionResult, values: list) -> None:
+def date_result(result: QuestionResult, counts: Counts) -> None:
     """Answers per month, in date order (machine-readable year-month labels)."""
-    counts = Counter(str(value)[:7] for value in values)
     result.options = [
-        Option(month, count, percent(count, len(values))) for month, count in sorted(counts.items())
+        Option(month, count, percent(count, result.answered))
+        for month, count in sorted(counts.of(result.key).items())
     ]
 
 
-def summarise(
-    survey, answers: list[dict], *, public: bool, answer_ids: list[int] | None = None
-) -> list[QuestionResult]:
-    """Results per question for ``survey`` (the reader's language version) from ``answers``
-    (the ``form_data`` of every language version). Public results leave out free text and
-    personal questions. With ``answer_ids`` (aligned with ``answers``) free texts keep the id
-    of their answer, so an editor can turn them into needs."""
+def average(values: dict[str, int]) -> float | None:
+    """The mean of counted numeric values (value → how many gave it); unreadable ones skipped."""
+    total, weight = Decimal(0), 0
+    for value, n in values.items():
+        try:
+            total += Decimal(value) * n
+        except InvalidOperation:
+            continue
+        weight += n
+    return round(float(total / weight), 2) if weight else None
+
+
+def latest_texts(submissions, key: str) -> list[tuple[int, str]]:
+    """(answer id, words) of the latest free-text answers to one question."""
+    rows = (
+        submissions.filter(form_data__has_key=key)
+        .order_by("-submit_time", "-pk")
+        .values_list("pk", KeyTextTransform(key, "form_data"))[:TEXTS_SHOWN]
+    )
+    return [(pk, str(words)) for pk, words in rows if words not in (None, "")]
+
+
+def summarise(survey, counts: Counts, *, public: bool, submissions=None) -> list[QuestionResult]:
+    """Results per question for ``survey`` (the reader's language version) from ``counts``
+    (``tallies.read``: every language version, a slice of them when filtered). Public results
+    leave out free text and personal questions; editors also see the latest free-text answers
+    of ``submissions`` (with their ids, so they can turn them into needs)."""
     results = []
     for survey_field in survey.get_form_fields():
         if (
@@ -164,62 +188,38 @@ def summarise(
         ):
             continue
         key = survey_field.clean_name
-        values = [answer.get(key) for answer in answers]
-        values = [value for value in values if value not in (None, "", [])]
-        result = QuestionResult(key, survey_field.label, survey_field.field_type, len(values))
+        result = QuestionResult(
+            key, survey_field.label, survey_field.field_type, counts.answered(key)
+        )
         if survey_field.field_type == "grid":
-            grid_result(result, survey_field, values)
+            grid_result(result, survey_field, counts)
         elif survey_field.field_type == "ranking":
-            ranking_result(result, survey_field, values)
+            ranking_result(result, survey_field, counts)
         elif survey_field.field_type == "date":
-            date_result(result, values)
+            date_result(result, counts)
         elif result.is_chart:
-            counts = Counter()
-            for value in values:
-                for item in value if isinstance(value, list) else [value]:
-                    counts[str(item)] += 1
-            labels = option_labels(survey_field, survey.locale)
+            chosen = counts.of(key)
             result.options = [
                 Option(
-                    label,
-                    counts[stored],
-                    round(100 * counts[stored] / len(values), 1) if values else 0.0,
+                    label, chosen.get(stored, 0), percent(chosen.get(stored, 0), result.answered)
                 )
-                for stored, label in labels
+                for stored, label in option_labels(survey_field, survey.locale)
             ]
-            if survey_field.offers_other and not public:
+            if survey_field.offers_other and not public and submissions is not None:
                 result.other_texts = [
-                    words for answer in answers if (words := answer.get(other_key(key)))
+                    words for _pk, words in latest_texts(submissions, other_key(key))
                 ]
-            if survey_field.field_type == "rating" and values:
-                result.average = round(sum(int(v) for v in values) / len(values), 2)
+            if survey_field.field_type == "rating":
+                result.average = average(chosen)
         elif survey_field.field_type == "number":
-            numbers = []
-            for value in values:
-                try:
-                    numbers.append(Decimal(str(value)))
-                except InvalidOperation:
-                    continue
-            if numbers:
-                result.average = round(float(sum(numbers) / len(numbers)), 2)
-        elif not public:
-            result.texts = [str(value) for value in values]
-            if answer_ids is not None:
-                result.text_answers = [
-                    (answer_id, str(answer.get(key)))
-                    for answer_id, answer in zip(answer_ids, answers, strict=True)
-                    if answer.get(key) not in (None, "")
-                ]
+            result.average = average(counts.of(key))
+        elif not public and submissions is not None:
+            result.text_answers = latest_texts(submissions, key)
+            result.texts = [words for _pk, words in result.text_answers]
         if public and result.field_type not in PUBLIC_TYPES:
             continue
         results.append(result)
     return results
-
-
-def answers_for(survey, submissions=None) -> list[dict]:
-    """All answers' anonymous data, across languages, in one query."""
-    queryset = submissions if submissions is not None else survey.all_submissions()
-    return list(queryset.values_list("form_data", flat=True))
 
 
 def is_multiple(field_type: str) -> bool:

@@ -1,5 +1,6 @@
 """Business rules for survey answers: recording, erasing personal data and notifying the owner."""
 
+import copy
 import datetime
 import logging
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from participation.hubs.models import hub_names
 
+from . import tallies
 from .fields import other_key
 from .models import Channel, SurveySubmission
 from .tasks import send_answer_notification
@@ -75,6 +77,12 @@ def record_answer(
                     "entered_by": entered_by,
                 },
             )
+            if created:
+                tallies.change(
+                    survey.translation_key,
+                    tallies.counted_fields(form.survey_fields),
+                    after=submission,
+                )
             if created and entered_by is not None:
                 submission.save_revision(user=entered_by, log_action="wagtail.create", clean=False)
             return submission, created
@@ -88,6 +96,8 @@ def change_entry(submission: SurveySubmission, form, *, hub, channel, collected_
     anonymous, personal, email, territory_key = split_answers(form)
     if territory_key is None:
         territory_key = hub.page.translation_key
+    survey = submission.page
+    before = copy.copy(submission)
     with transaction.atomic():
         submission.form_data = anonymous
         if submission.personal_data_erased_at is None:
@@ -97,6 +107,12 @@ def change_entry(submission: SurveySubmission, form, *, hub, channel, collected_
         submission.hub_key = hub.translation_key
         submission.channel, submission.collected_on = channel, collected_on
         submission.save()
+        tallies.change(
+            survey.translation_key,
+            tallies.counted_fields(form.survey_fields),
+            before=before,
+            after=submission,
+        )
         submission.save_revision(user=user, log_action="wagtail.edit", clean=False)
 
 

@@ -6,8 +6,9 @@ from core.models import privacy_notice_url
 from core.ratelimit import within_rate_limit
 from core.visitor_tokens import FRESH_SUBMISSION_TOKEN
 
+from . import tallies
 from .forms import build_survey_form_class
-from .results import answers_for, summarise
+from .results import summarise
 from .services import notify_owner, record_answer
 from .steps import Plan
 
@@ -19,8 +20,9 @@ def serve_survey(survey, request):
     status = survey.status()
     context["survey_status"] = status
     if survey.shows_public_results:
-        context["results"] = summarise(survey, answers_for(survey), public=True)
-        context["answer_count"] = survey.all_submissions().count()
+        counts = tallies.read(survey)
+        context["results"] = summarise(survey, counts, public=True)
+        context["answer_count"] = counts.answers
 
     if request.method != "POST":
         if status == survey.OPEN:

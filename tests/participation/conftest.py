@@ -68,6 +68,7 @@ def choice_value(client, url: str, name: str, label: str) -> str:
 def grow_answers(survey, total: int) -> None:
     """Bring the survey to ``total`` answers by copying its first one (fast, for query counts)."""
     from participation.models import SurveySubmission
+    from participation.surveys import tallies
 
     template = survey.all_submissions().order_by("pk").first()
     missing = total - survey.all_submissions().count()
@@ -77,6 +78,7 @@ def grow_answers(survey, total: int) -> None:
         )
         for _number in range(missing)
     )
+    tallies.recount(survey)  # bulk_create bypasses the counts kept on write
 
 
 # Challenge calls ------------------------------------------------------------------------------
