@@ -10,12 +10,16 @@ on CSV injection). Numbers stay numbers.
 """
 
 import csv
+import datetime
 import io
+import itertools
 import re
+from collections.abc import Iterable
 from decimal import Decimal
+from xml.sax.saxutils import escape as xml_escape
 
 from django.utils import timezone
-from openpyxl import Workbook
+from stream_zip import ZIP_32, ZIP_64, stream_zip
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # A program that splits on another separator than ours starts a cell after any `,`, `;`, tab or
@@ -38,21 +42,95 @@ def local_iso(moment) -> str:
     return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
-def to_csv(headings: list[str], rows: list[list]) -> bytes:
+def csv_chunks(headings: list[str], rows: Iterable[list], rows_per_chunk: int = 500):
+    """The CSV file, a few hundred rows at a time: a response can stream it as the rows are
+    read, however many there are."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+    buffer.write("\ufeff")  # BOM: spreadsheet programs then read UTF-8
     writer.writerow([neutralise(heading) for heading in headings])
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         writer.writerow([neutralise(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: spreadsheet programs read UTF-8
+        if number % rows_per_chunk == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def to_csv(headings: list[str], rows: list[list]) -> bytes:
+    return b"".join(csv_chunks(headings, rows))
+
+
+# The smallest workbook spreadsheet programs open: one sheet of inline strings and numbers,
+# written row by row into a zip that is streamed as it grows (stream-zip). openpyxl, even in
+# write-only mode, finishes the whole file before its first byte can be sent.
+XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+    ),
+}
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _cell(value) -> str:
+    value = neutralise(value)
+    if isinstance(value, int | float | Decimal):
+        return f"<c><v>{value}</v></c>"
+    text = xml_escape(XML_ILLEGAL.sub("", value))
+    return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def _sheet(headings, rows, rows_per_chunk):
+    yield (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<sheetData>"
+    )
+    chunk = []
+    for row in itertools.chain([headings], rows):
+        chunk.append("<row>" + "".join(_cell(value) for value in row) + "</row>")
+        if len(chunk) == rows_per_chunk:
+            yield "".join(chunk).encode()
+            chunk = []
+    yield ("".join(chunk) + "</sheetData></worksheet>").encode()
+
+
+def xlsx_chunks(headings: list[str], rows: Iterable[list], sheet_name: str = "Answers"):
+    """The workbook, streamed as its rows are read (see ``XLSX_PARTS``)."""
+    modified = datetime.datetime.now()  # noqa: DTZ005 (zip times are local and naive)
+    workbook = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<sheets><sheet name="{xml_escape(sheet_name)}" sheetId="1" r:id="rId1"/></sheets>'
+        "</workbook>"
+    )
+    parts = [(name, modified, 0o600, ZIP_32, (body.encode(),)) for name, body in XLSX_PARTS.items()]
+    parts.append(("xl/workbook.xml", modified, 0o600, ZIP_32, (workbook.encode(),)))
+    parts.append(("xl/worksheets/sheet1.xml", modified, 0o600, ZIP_64, _sheet(headings, rows, 500)))
+    yield from stream_zip(parts)
 
 
 def to_xlsx(headings: list[str], rows: list[list]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Answers")
-    sheet.append([neutralise(heading) for heading in headings])
-    for row in rows:
-        sheet.append([neutralise(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return b"".join(xlsx_chunks(headings, rows))

@@ -13,12 +13,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from core.exports import to_csv
+from core.exports import csv_chunks
 from core.querysets import without_view_restriction
 from pilots.models import Indicator, IndicatorMeasurement, PilotPage
 
@@ -346,10 +346,10 @@ def open_data_csv(request, dataset: str):
     with translation.override(locale.language_code):
         rows = dataset_rows(dataset, locale, request)
     headings = COLUMNS[dataset]
-    body = to_csv(
-        headings, [[row[h] if row[h] is not None else "" for h in headings] for row in rows]
+    body = csv_chunks(
+        headings, ([row[h] if row[h] is not None else "" for h in headings] for row in rows)
     )
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="digivillae-{dataset}-{locale.language_code}.csv"'
     )

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.db.models.fields.json import KeyTextTransform
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.exports import local_iso, to_csv, to_xlsx
+from core.exports import csv_chunks, local_iso, to_csv, xlsx_chunks
 from core.forms import IsoDateInput
 from core.i18n import in_reader_language
 from core.personal_data import erase_elsewhere, found_elsewhere
@@ -291,7 +291,8 @@ def stored_values(raw, field_type: str) -> list[str]:
 def answer_table(survey, submissions, include_personal: bool, for_export: bool = False):
     """Headings and rows with stored values turned into labels in the survey's language.
     Times are the project's local time: as ISO 8601 with its offset in exports, in the
-    editor's date format on screen."""
+    editor's date format on screen. The rows are a generator: an export streams them as the
+    answers are read (in batches, never all at once)."""
     fields = [
         f
         for f in survey.get_form_fields()
@@ -310,7 +311,12 @@ def answer_table(survey, submissions, include_personal: bool, for_export: bool =
         headings.append(f.label)
         if f.offers_other:
             headings.append(_("%(question)s — other") % {"question": f.label})
-    rows = []
+    return headings, answer_rows(submissions, fields, labels, include_personal, for_export)
+
+
+def answer_rows(submissions, fields, labels, include_personal, for_export):
+    if for_export:
+        submissions = submissions.iterator(chunk_size=2000)
     for submission in submissions:
         data = {**submission.form_data, **(submission.personal_data if include_personal else {})}
         row = [
@@ -338,8 +344,7 @@ def answer_table(survey, submissions, include_personal: bool, for_export: bool =
             row.append("" if value is None else value)
             if field.offers_other:
                 row.append(data.get(other_key(field.clean_name), ""))
-        rows.append(row)
-    return headings, rows
+        yield row
 
 
 def survey_answers(request, translation_key):
@@ -351,15 +356,16 @@ def survey_answers(request, translation_key):
     if export in {"csv", "xlsx"}:
         headings, rows = answer_table(survey, submissions, include_personal=True, for_export=True)
         if export == "csv":
-            body, content_type = to_csv(headings, rows), "text/csv; charset=utf-8"
+            body, content_type = csv_chunks(headings, rows), "text/csv; charset=utf-8"
         else:
-            body = to_xlsx(headings, rows)
+            body = xlsx_chunks(headings, rows)
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        response = HttpResponse(body, content_type=content_type)
+        response = StreamingHttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{survey.slug}-answers.{export}"'
         return response
     page = Paginator(submissions, ANSWERS_PER_PAGE).get_page(request.GET.get("p"))
     headings, rows = answer_table(survey, page.object_list, include_personal=True)
+    rows = list(rows)
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(

@@ -154,9 +154,9 @@ def test_open_data_csv(client, dataset):
     response = client.get(f"/open-data/{dataset}.csv?language=en")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.getvalue().decode("utf-8-sig")  # streamed
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert rows
-    text = response.content.decode("utf-8-sig")
     for secret in PERSONAL:
         assert secret not in text
 
@@ -180,7 +180,7 @@ def test_open_data_scores_wait_for_the_results_and_unpublished_pages_leave(clien
     calls.update(evaluation_ends_at=timezone.now() + timedelta(days=3))  # still being evaluated
     [row] = _open_data(client)["proposals"]
     assert row["reference"] == proposal.reference and row["expert_score"] is None
-    exported = client.get("/open-data/proposals.csv?language=it").content.decode("utf-8-sig")
+    exported = client.get("/open-data/proposals.csv?language=it").getvalue().decode("utf-8-sig")
     assert next(csv.DictReader(io.StringIO(exported)))["expert_score"] == ""
     calls.update(evaluation_ends_at=closed_at)
 

@@ -65,5 +65,37 @@ def test_open_data_csv_neutralises_a_hostile_proposal_title(client):
         title='Sensori;=HYPERLINK("http://evil.example";"clic")', summary="x,=1+1"
     )
     response = client.get("/open-data/proposals.csv?language=it")
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     assert "HYPERLINK" in text and formula_cells(text) == []
+
+
+@pytest.mark.django_db
+def test_answer_exports_stream_every_answer_and_survive_control_characters(client):
+    from participation.models import SurveyPage, SurveySubmission
+    from tests.conftest import page_in
+    from tests.participation.conftest import grow_answers
+    from tests.participation.surveys.test_survey_admin import staff
+
+    survey = page_in(SurveyPage, "it", slug="bisogni-del-territorio")
+    grow_answers(survey, 2500)  # more than one batch of the database cursor
+    first = survey.all_submissions().earliest("pk")
+    first.form_data["main_need"] = "Un bisogno\x01 con un carattere di controllo"
+    first.save(update_fields=["form_data"])
+    total = survey.all_submissions().count()
+    client.force_login(staff("Editors"))
+    url = f"/admin/surveys/{survey.translation_key}/answers/"
+
+    response = client.get(url, {"export": "csv"})
+    assert response.streaming
+    chunks = list(response.streaming_content)
+    assert len(chunks) > 2  # sent as the answers are read, not built first
+    rows = list(csv.reader(io.StringIO(b"".join(chunks).decode("utf-8-sig"))))
+    assert len(rows) == total + 1
+
+    response = client.get(url, {"export": "xlsx"})
+    assert response.streaming
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert len(values) == total + 1
+    assert any("Un bisogno con un carattere di controllo" in map(str, row) for row in values)
+    assert SurveySubmission.objects.filter(page__translation_key=survey.translation_key).count()

@@ -75,5 +75,5 @@ def test_other_needs_its_words_and_both_languages_count_together(client, with_ot
     assert theme_counts["Altro"] == "1"  # each option counted, not each combination
 
     export = client.get(f"/admin/surveys/{with_other.translation_key}/answers/", {"export": "csv"})
-    rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
     assert {row["Rispondi come… — altro"] for row in rows} == {"", "Parrocchia", "Pro Loco"}

@@ -168,7 +168,7 @@ def test_results_count_per_statement_per_option_and_per_month(client, sectioned)
     }
 
     export = client.get(f"/admin/surveys/{sectioned.translation_key}/answers/", {"export": "csv"})
-    rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
     by_date = {row["Da quando vivi qui?"]: row for row in rows}
     assert by_date["2020-01-10"]["Quanto sei soddisfatto? — Trasporti"] == "Soddisfatto"
     assert by_date["2020-01-10"]["Quanto sei soddisfatto? — Sanità"] == "Neutro"
@@ -216,13 +216,13 @@ def test_open_data_has_the_published_results_per_statement_and_option(client, se
     answer(client, "0", ("0", "1"), (1, 2, 3), "2020-01-10")
     answer(client, "1", ("0", "2"), (2, 1, 3), "2020-01-20")
     url = "/open-data/survey_results.csv"
-    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(client.get(url).getvalue().decode("utf-8-sig"))))
     assert not [row for row in rows if row["survey"] == "Servizi e connessione"]  # still open
 
     SurveyPage.objects.filter(translation_key=sectioned.translation_key).update(
         results_published=True, closes_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(client.get(url).getvalue().decode("utf-8-sig"))))
     ours = [row for row in rows if row["survey"] == "Servizi e connessione"]
     grid = {
         (row["statement"], row["answer"]): row["count"]

@@ -82,13 +82,14 @@ def test_exports_are_safe_against_formula_injection(client, open_survey):
     url = f"/admin/surveys/{open_survey.translation_key}/answers/"
     response = client.get(url, {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.getvalue().decode("utf-8-sig")  # streamed
+    rows = list(csv.reader(io.StringIO(text)))
     header, needs = rows[0], header_column(rows, "Descrivi il bisogno più importante per te")
     assert needs == {'\'=HYPERLINK("http://evil","x")', 'x ;\'=HYPERLINK("http://evil";"x")'}
     assert header_column(rows, "Rispondi come…") == {"Impresa"} and header
-    assert formula_cells(response.content.decode("utf-8-sig")) == []
+    assert formula_cells(text) == []
     response = client.get(url, {"export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = {cell.value for row in sheet.iter_rows(min_row=2) for cell in row}
     assert '\'=HYPERLINK("http://evil","x")' in values
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
@@ -185,7 +186,7 @@ def test_answer_times_are_shown_and_exported_in_local_time(client, open_survey):
     assert shown == ["15/07/2026 12:30", "15/01/2026 11:30"]
 
     rows = list(
-        csv.reader(io.StringIO(client.get(url, {"export": "csv"}).content.decode("utf-8-sig")))
+        csv.reader(io.StringIO(client.get(url, {"export": "csv"}).getvalue().decode("utf-8-sig")))
     )
     assert [row[0] for row in rows[1:]] == [
         "2026-07-15T12:30:00+02:00",
