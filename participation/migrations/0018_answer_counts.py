@@ -25,7 +25,7 @@ def count_existing_answers(apps, schema_editor):
         found = facts(submission.form_data, fields.get(submission.page_id, {}))
         for (question, part, value), n in found.items():
             rows[(str(keys[submission.page_id]), question, part, value, *where)] += n
-        if len(rows) > 5000:
+        if len(rows) > 200_000:
             write_rows(rows)
             rows.clear()
     write_rows(rows)
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('survey_key', models.CharField(max_length=36)),
                 ('question', models.CharField(max_length=255)),
-                ('part', models.CharField(blank=True, max_length=16)),
+                ('part', models.CharField(blank=True, max_length=100)),
                 ('value', models.CharField(blank=True, max_length=100)),
                 ('language', models.CharField(max_length=8)),
                 ('channel', models.CharField(max_length=12)),

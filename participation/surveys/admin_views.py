@@ -1,16 +1,12 @@
 """Admin views over a survey's answers in every language: results, answers list, export and
 one respondent's data (GDPR)."""
 
-import json
-from collections import Counter
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
-from django.db.models.fields.json import KeyTextTransform
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -194,7 +190,7 @@ def survey_results(request, translation_key):
             "by_language": [(name, by_language.get(code, 0)) for code, name in settings.LANGUAGES],
             "by_channel": [(label, by_channel.get(value, 0)) for value, label in Channel.choices],
             "crosstab_form": crosstab_form,
-            "crosstab": crosstab_form.table(submissions) if crosstab_form.is_valid() else None,
+            "crosstab": crosstab_form.table(counts) if crosstab_form.is_valid() else None,
             "query": request.GET.urlencode(),
             "header_title": survey.title,
         },
@@ -238,27 +234,14 @@ class CrossTabForm(forms.Form):
             self.add_error("columns", _("Choose two different questions."))
         return cleaned
 
-    def table(self, submissions) -> dict:
-        """Counted in the database: the answers are grouped by what they say to the two
-        questions (a few hundred groups however many answers), then a multiple choice's
-        options are spread out here."""
+    def table(self, counts) -> dict:
+        """From the answer counts (``tallies``): the pairs of answers to the two questions
+        are counted as answers are stored, so no answer is read here."""
         row_field = self.questions[self.cleaned_data["rows"]]
         column_field = self.questions[self.cleaned_data["columns"]]
         row_labels = option_labels(row_field, self.locale)
         column_labels = option_labels(column_field, self.locale)
-        counts: Counter = Counter()
-        groups = (
-            submissions.order_by()
-            .values_list(
-                KeyTextTransform(row_field.clean_name, "form_data"),
-                KeyTextTransform(column_field.clean_name, "form_data"),
-            )
-            .annotate(total=Count("pk"))
-        )
-        for row_answer, column_answer, total in groups:
-            for row_value in stored_values(row_answer, row_field.field_type):
-                for column_value in stored_values(column_answer, column_field.field_type):
-                    counts[(row_value, column_value)] += total
+        counts = tallies.crossed(counts, row_field.clean_name, column_field.clean_name)
         rows = [
             {
                 "label": row_label,
@@ -274,18 +257,6 @@ class CrossTabForm(forms.Form):
             "rows": rows,
             "totals": [sum(row["cells"][i] for row in rows) for i in range(len(column_labels))],
         }
-
-
-def stored_values(raw, field_type: str) -> list[str]:
-    """One question's answer as the database gives it back as text (a list as JSON; a yes/no
-    as ``true``, or ``1`` on SQLite) → the stored values ``option_labels`` knows."""
-    if raw in (None, "", "[]"):
-        return []
-    if field_type == "checkbox":
-        return [str(raw in (True, 1, "1", "true", "True"))]
-    if isinstance(raw, str) and raw.startswith("["):
-        return [str(item) for item in json.loads(raw)]
-    return [str(raw)]
 
 
 def answer_table(survey, submissions, include_personal: bool, for_export: bool = False):

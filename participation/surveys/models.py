@@ -268,11 +268,12 @@ class AnswerCount(models.Model):
     can be filtered by (language, channel, territory, hub, day). Kept on write in the answer's
     transaction (``tallies``), so results over a million answers add up a few thousand rows
     instead of reading every answer. ``part`` is a grid's statement or a ranking's rank;
-    ``question`` ``#`` counts the answers themselves and ``part`` ``#`` those who answered."""
+    ``question`` ``#`` counts the answers themselves and ``part`` ``#`` those who answered;
+    ``question`` ``a|b`` counts the pairs of answers to two questions (the cross-tabulation)."""
 
     survey_key = models.CharField(max_length=36)
     question = models.CharField(max_length=255)
-    part = models.CharField(max_length=16, blank=True)
+    part = models.CharField(max_length=100, blank=True)
     value = models.CharField(max_length=100, blank=True)
     language = models.CharField(max_length=8)
     channel = models.CharField(max_length=12)

@@ -166,9 +166,11 @@ def average(values: dict[str, int]) -> float | None:
 
 def latest_texts(submissions, key: str) -> list[tuple[int, str]]:
     """(answer id, words) of the latest free-text answers to one question."""
+    # Newest first by id (answers are numbered as they arrive): the primary key's index is read
+    # backwards and the scan stops at the TEXTS_SHOWN-th text, however many answers there are.
     rows = (
         submissions.filter(form_data__has_key=key)
-        .order_by("-submit_time", "-pk")
+        .order_by("-pk")
         .values_list("pk", KeyTextTransform(key, "form_data"))[:TEXTS_SHOWN]
     )
     return [(pk, str(words)) for pk, words in rows if words not in (None, "")]
