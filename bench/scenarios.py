@@ -55,7 +55,8 @@ def seed_supports() -> dict:
     from participation.models import ChallengeCallPage, Proposal, Support
 
     call = ChallengeCallPage.objects.get(slug="bench-call", locale__language_code="it")
-    proposal = Proposal.objects.filter(call=call, status="shortlisted").order_by("pk").first()
+    proposal = Proposal.objects.filter(call=call).order_by("pk").first()
+    Proposal.objects.filter(pk=proposal.pk).update(status="shortlisted", was_shortlisted=True)
     supports = Support.objects.bulk_create(
         Support(proposal=proposal, email_digest=f"campaign-{n}") for n in range(SUPPORTS)
     )
