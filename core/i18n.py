@@ -39,31 +39,17 @@ def localized_by_translation_keys(keys: list, locale_id: int | None = None) -> l
     return [found[key] for key in keys if key in found]
 
 
-def localized_by_ids(ids: list[int], locale_id: int | None = None) -> list[Page]:
-    """The live translations, in a locale, of the pages with these ids, in their order: one
-    query (the ids' translation keys are read in a subquery)."""
-    if not ids:
-        return []
-    if locale_id is None:
-        locale_id = Locale.get_active().pk
-    position = Case(
+def translation_position(ids: list[int]) -> Case:
+    """An annotation: the position in ``ids`` of the page a row translates (else null)."""
+    return Case(
         *(
             When(
                 translation_key=Subquery(Page.objects.filter(pk=page_id).values("translation_key")),
                 then=Value(number),
             )
             for number, page_id in enumerate(ids)
-        )
-    )
-    return list(
-        Page.objects.live()
-        .filter(
-            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-            locale_id=locale_id,
-            alias_of__isnull=True,
-        )
-        .annotate(position=position)
-        .order_by("position")
+        ),
+        default=None,
     )
 
 

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.routing import ChainRoutingMixin
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from participation.challenges.pages import ChallengeCallPage, ChallengeIndexPage
@@ -17,7 +18,7 @@ from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 HOME_LISTING_SIZE = 3
 
 
-class HomePage(BasePage):
+class HomePage(ChainRoutingMixin, BasePage):
     """The root of each language tree: introduction plus the latest of every section."""
 
     hero_title = models.CharField(_("hero title"), max_length=150)

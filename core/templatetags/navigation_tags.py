@@ -7,12 +7,14 @@ whole pages are cached by wagtail-cache, and purged when a menu page changes.
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from core.i18n import localized_by_ids
+from core.i18n import translation_position
 from core.models import BasePage, SiteSettings
+from core.routing import PAGE_CHAIN
 
 register = template.Library()
 
@@ -25,7 +27,11 @@ def _cached(request, key, compute):
 
 
 def ancestors(request, page) -> list[Page]:
-    """The page's ancestors from its home page down (depth 2 and below), one query."""
+    """The page's ancestors from its home page down (depth 2 and below): those the router read
+    on its way to the page (``core.routing``), else one query."""
+    chain = getattr(request, PAGE_CHAIN, None)
+    if chain and chain[-1].pk == page.pk:
+        return [ancestor for ancestor in chain[:-1] if ancestor.depth >= 2]
     return _cached(
         request,
         ("ancestors", page.pk),
@@ -61,18 +67,52 @@ def site_home(context):
     return localized_home(context["request"], context.get("page"))
 
 
+def menu_and_footer(request, page) -> tuple[list[Page], list[Page]]:
+    """The main menu (the home page's children shown in menus) and the footer's pages (the
+    accessibility statement and privacy notice in the visitor's language), in one query."""
+    home = localized_home(request, page)
+
+    def compute():
+        site_settings = SiteSettings.for_request(request)
+        ids = [
+            page_id
+            for page_id in (site_settings.accessibility_page_id, site_settings.privacy_page_id)
+            if page_id
+        ]
+        locale_id = page.locale_id if isinstance(page, Page) else Locale.get_active().pk
+        in_menu = Q(pk__in=[])
+        if home is not None:
+            in_menu = Q(depth=home.depth + 1, path__startswith=home.path, show_in_menus=True)
+        in_footer = Q(
+            locale_id=locale_id,
+            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+        )
+        rows = list(
+            Page.objects.live()
+            .filter(in_menu | in_footer, alias_of__isnull=True)
+            .annotate(footer_position=translation_position(ids))
+            .order_by("path")
+        )
+        menu = [
+            row
+            for row in rows
+            if home is not None
+            and row.show_in_menus
+            and row.depth == home.depth + 1
+            and row.path.startswith(home.path)
+        ]
+        footer = sorted(
+            (row for row in rows if row.footer_position is not None and row.locale_id == locale_id),
+            key=lambda row: row.footer_position,
+        )
+        return menu, footer
+
+    return _cached(request, ("menu-and-footer", getattr(home, "pk", None), get_language()), compute)
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    request = context["request"]
-
-    home = localized_home(request, context.get("page"))
-    if home is None:
-        return []
-    return _cached(
-        request,
-        ("menu", home.pk),
-        lambda: list(home.get_children().live().in_menu().filter(alias_of__isnull=True)),
-    )
+    return menu_and_footer(context["request"], context.get("page"))[0]
 
 
 @register.simple_tag(takes_context=True)
@@ -153,18 +193,7 @@ def is_active_section(menu_page, page) -> bool:
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
     """The accessibility statement and privacy notice in the visitor's language."""
-    request = context["request"]
-    page = context.get("page")
-
-    def compute():
-        site_settings = SiteSettings.for_request(request)
-        ids = [site_settings.accessibility_page_id, site_settings.privacy_page_id]
-        return localized_by_ids(
-            [page_id for page_id in ids if page_id],
-            page.locale_id if isinstance(page, Page) else None,
-        )
-
-    return _cached(request, ("footer", get_language()), compute)
+    return menu_and_footer(context["request"], context.get("page"))[1]
 
 
 @register.simple_tag(takes_context=True)
