@@ -1,0 +1,79 @@
+"""The home page routes an address in two queries (``core.routing``) and finds exactly what
+Wagtail's level-by-level routing finds: every page of the demo, the routable pages' sub-routes
+(a need, a proposal, a survey's print version, an event's calendar file), drafts and missing
+addresses."""
+
+import pytest
+from django.db import connection
+from django.http import Http404
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from home.models import HomePage
+from participation.models import ChallengeCallPage, Need, NeedsIndexPage, Proposal
+
+pytestmark = pytest.mark.django_db
+
+
+def outcome(route, home, components):
+    request = RequestFactory().get("/")
+    try:
+        page, args, kwargs = route(home, request, components)
+    except Http404:
+        return "404"
+    view = args[0][0].__name__ if args and isinstance(args[0], tuple) else None
+    return (page.pk, type(page).__name__, view, repr(args[1:] if view else args), repr(kwargs))
+
+
+def addresses(home) -> list[list[str]]:
+    below = home.url_path
+    paths = [
+        page.url_path[len(below) :]
+        for page in Page.objects.descendant_of(home).order_by("path")
+        if page.url_path.startswith(below)
+    ]
+    register = NeedsIndexPage.objects.get(locale=home.locale)
+    need = Need.objects.filter(locale=home.locale).first()
+    proposal = Proposal.objects.public().first()
+    call = ChallengeCallPage.objects.get(pk=proposal.call_id)
+    paths += [
+        register.url_path[len(below) :] + f"{need.translation_key}/",
+        call.url_path[len(below) :] + f"proposals/{proposal.reference}/",
+        call.url_path[len(below) :] + "proposals/NO-SUCH-REFERENCE/",
+        "partecipa/bisogni-del-territorio/print/",
+        "eventi/kick-off-meeting/ics/",
+        "notizie/nessuna-notizia/",
+        "territori/mont-rose/nessun-pilota/",
+        "nessuna-sezione/",
+    ]
+    return [[part for part in path.split("/") if part] for path in paths]
+
+
+@pytest.mark.parametrize("language", ["it", "fr"])
+def test_every_address_routes_as_wagtail_routes_it(language):
+    home = HomePage.objects.get(locale__language_code=language)
+    checked = addresses(home)
+    assert len(checked) > 40
+    for components in checked:
+        assert outcome(HomePage.route, home, components) == outcome(Page.route, home, components), (
+            components
+        )
+
+
+def test_a_draft_section_still_routes_to_its_live_pages():
+    home = HomePage.objects.get(locale__language_code="it")
+    section = Page.objects.get(url_path=home.url_path + "territori/")
+    Page.objects.filter(pk=section.pk).update(live=False)
+    home.refresh_from_db()
+    for components in (["territori", "fossanese"], ["territori"]):
+        assert outcome(HomePage.route, home, components) == outcome(Page.route, home, components)
+
+
+def test_a_deep_page_routes_in_two_queries():
+    home = HomePage.objects.get(locale__language_code="it")
+    components = ["territori", "mont-rose", "sportello-itinerante"]
+    with CaptureQueriesContext(connection) as queries:
+        page, _args, _kwargs = home.route(RequestFactory().get("/"), components)
+    assert page.slug == "sportello-itinerante"
+    assert len(queries) == 2
