@@ -4,7 +4,8 @@ wagtail-cache stores and serves the responses; this module decides what may be s
 a change purges:
 
 * only GET/HEAD of a language-prefixed path without a query string (``cacheable_request``), from
-  a visitor who is not signed in and not previewing, answered without a per-visitor cookie;
+  a visitor without a session (so never signed in) and not previewing, answered without a
+  per-visitor cookie;
   pages behind a view restriction answer ``Cache-Control: private`` (``BasePage`` mixes in
   ``WagtailCacheMixin``) and personal pages ``private, no-store``: neither is ever stored;
 * publishing, unpublishing, moving or deleting a page purges that page (with its sub-routes)
@@ -46,7 +47,10 @@ def when_enabled(handler):
 
 
 def cacheable_request(request) -> bool:
-    if request.META.get("QUERY_STRING"):
+    """A language-prefixed address without a query string, from a visitor without a session:
+    the cache answers before authentication runs, so a session (every signed-in editor has
+    one) is what keeps a visitor away from it."""
+    if request.META.get("QUERY_STRING") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     return request.path.startswith(prefixes)

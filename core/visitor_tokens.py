@@ -45,6 +45,8 @@ class VisitorTokensMiddleware:
         if csrf_marker not in content and submission_marker not in content:
             return response
         if csrf_marker in content:
+            if "CSRF_COOKIE" not in request.META:  # a cache hit: the CSRF middleware never ran
+                self.csrf.process_request(request)
             content = content.replace(csrf_marker, get_token(request).encode())
         parts = content.split(submission_marker)
         content = parts[0] + b"".join(str(uuid.uuid4()).encode() + part for part in parts[1:])

@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # As soon as the language is known (it is part of the key), so a hit skips the rest of the
+    # stack; visitors with a session (signed in) are never answered from it (core.page_cache).
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     # After the language is known, so the refusal is in the visitor's language.
     "core.middleware.RejectNullBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,8 +94,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
-    # After authentication, so signed-in users never read the shared cache.
-    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -261,3 +261,25 @@ def test_personal_pages_are_never_stored_anywhere(client):
         assert response.get(STATUS) != "hit"
         directives = {part.strip() for part in response["Cache-Control"].split(",")}
         assert {"private", "no-store"} <= directives, response["Cache-Control"]
+
+
+def test_a_returning_visitor_keeps_their_csrf_cookie_on_a_cached_form_page():
+    survey = page_in(SurveyPage, "it", slug="bisogni-del-territorio")
+    Client().get(survey.url)  # cached
+    visitor = Client()
+    first = visitor.get(survey.url)
+    assert first[STATUS] == "hit"
+    again = visitor.get(survey.url)
+    assert again[STATUS] == "hit"
+    csrf, _submission, cookie = tokens_in(first)
+    # Django sends the cookie again to renew it, with the secret the visitor already has.
+    assert again.cookies["csrftoken"].value == cookie
+    token = BeautifulSoup(again.content, "html.parser").select_one("[name=csrfmiddlewaretoken]")
+    assert _unmask_cipher_token(token["value"]) == _unmask_cipher_token(csrf)
+
+
+def test_a_visitor_with_a_session_never_reads_the_cache(client):
+    client.get("/it/progetto/")
+    assert client.get("/it/progetto/")[STATUS] == "hit"
+    client.cookies["sessionid"] = "anything"
+    assert client.get("/it/progetto/")[STATUS] == "skip"
