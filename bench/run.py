@@ -412,7 +412,9 @@ def background_load(env, base, cold_base, newsletter, million, cookie, master, u
     export = {}
     answers = f"/admin/surveys/{million['translation_key']}/answers/?export=csv"
     exporter = threading.Thread(
-        target=lambda: export.update(scenarios.stream_export(base, answers, cookie, master))
+        target=lambda: export.update(
+            scenarios.stream_export(base, answers, cookie, master, seconds=20)
+        )
     )
     exporter.start()
     time.sleep(1)

@@ -152,8 +152,9 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def stream_export(base: str, path: str, cookie: str, master: int, read_all: bool = True) -> dict:
-    """Download an export, timing its first byte and sampling every worker's memory."""
+def stream_export(base: str, path: str, cookie: str, master: int, seconds: float = 0) -> dict:
+    """Download an export (for ``seconds`` only, when given), timing its first byte and
+    sampling every worker's memory."""
     peak = {pid: rss_mb(pid) for pid in worker_pids(master)}
     idle = max(peak.values(), default=0.0)
     done = threading.Event()
@@ -174,7 +175,8 @@ def stream_export(base: str, path: str, cookie: str, master: int, read_all: bool
     first = response.read(1)
     first_byte_ms = (time.perf_counter() - started) * 1000
     size = len(first)
-    while read_all and (chunk := response.read(1 << 20)):
+    deadline = started + seconds if seconds else float("inf")
+    while time.perf_counter() < deadline and (chunk := response.read(1 << 20)):
         size += len(chunk)
     connection.close()
     done.set()
@@ -205,7 +207,7 @@ def measure_million(base: str, million: dict, cookie: str, master: int) -> dict:
         )
 
     csv_export = stream_export(base, answers + "?export=csv", cookie, master)
-    xlsx_export = stream_export(base, answers + "?export=xlsx", cookie, master, read_all=False)
+    xlsx_export = stream_export(base, answers + "?export=xlsx", cookie, master, seconds=5)
     return {
         "answers": million["answers"],
         "results_ms": slowest(million["url"]),

@@ -1,6 +1,7 @@
 """What every app shares: the image model, the abstract base page and site-wide settings."""
 
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +10,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, PageViewRestriction
 from wagtailcache.cache import WagtailCacheMixin
-
-from .i18n import localized_pages
 
 
 class CustomImage(AbstractImage):
@@ -191,7 +190,14 @@ class SiteSettings(BaseSiteSetting):
 def privacy_notice_url(request, locale_id: int | None) -> str:
     """The site's privacy notice in the language of ``locale_id`` when translated, or ""."""
     site_settings = SiteSettings.for_request(request)
-    if not site_settings.privacy_page_id:
+    page_id = site_settings.privacy_page_id
+    if not page_id:
         return ""
-    pages = localized_pages([site_settings.privacy_page], locale_id)
-    return (pages[0] if pages else site_settings.privacy_page).get_url(request)
+    # The notice and its live translation in that language, in one query.
+    same_notice = Page.objects.filter(pk=page_id).values("translation_key")
+    versions = Page.objects.filter(
+        Q(pk=page_id)
+        | Q(live=True, alias_of__isnull=True, locale_id=locale_id, translation_key__in=same_notice)
+    )
+    chosen = sorted(versions, key=lambda page: page.locale_id != locale_id)  # the language's first
+    return chosen[0].get_url(request) if chosen else ""

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
@@ -286,15 +287,27 @@ def answer_table(survey, submissions, include_personal: bool, for_export: bool =
 
 
 def answer_rows(submissions, fields, labels, include_personal, for_export):
-    if for_export:
-        submissions = submissions.iterator(chunk_size=2000)
+    if not for_export:
+        yield from _rows(submissions, fields, labels, include_personal, for_export)
+        return
+    # Read through a database cursor in batches. Inside a transaction: outside one, PostgreSQL
+    # keeps a cursor past the commit only by computing every row first (WITH HOLD), and the
+    # first byte would wait for the last answer.
+    with transaction.atomic():
+        yield from _rows(
+            submissions.iterator(chunk_size=2000), fields, labels, include_personal, for_export
+        )
+
+
+def _rows(submissions, fields, labels, include_personal, for_export):
+    languages = dict(settings.LANGUAGES)
     for submission in submissions:
         data = {**submission.form_data, **(submission.personal_data if include_personal else {})}
         row = [
             local_iso(submission.submit_time)
             if for_export
             else date_format(timezone.localtime(submission.submit_time), "SHORT_DATETIME_FORMAT"),
-            submission.get_language_display(),
+            languages.get(submission.language, submission.language),
         ]
         for field in fields:
             value = data.get(field.clean_name)
@@ -322,10 +335,13 @@ def survey_answers(request, translation_key):
     require(request, VIEW_PERMISSION)
     survey = survey_in_admin_language(translation_key)
     form, submissions = filtered(request, survey)
-    submissions = submissions.order_by("-submit_time", "-pk")
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
-        headings, rows = answer_table(survey, submissions, include_personal=True, for_export=True)
+        # Newest first in the order the answers arrived: read along the primary key's index,
+        # so the first row leaves at once however many answers there are.
+        headings, rows = answer_table(
+            survey, submissions.order_by("-pk"), include_personal=True, for_export=True
+        )
         if export == "csv":
             body, content_type = csv_chunks(headings, rows), "text/csv; charset=utf-8"
         else:
@@ -334,6 +350,7 @@ def survey_answers(request, translation_key):
         response = StreamingHttpResponse(body, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{survey.slug}-answers.{export}"'
         return response
+    submissions = submissions.order_by("-submit_time", "-pk")
     page = Paginator(submissions, ANSWERS_PER_PAGE).get_page(request.GET.get("p"))
     headings, rows = answer_table(survey, page.object_list, include_personal=True)
     rows = list(rows)

@@ -275,7 +275,7 @@ class SurveyFormBase(HoneypotMixin, forms.Form):
 def build_survey_form_class(survey, privacy_url: str = "") -> type[forms.Form]:
     fields = [field for field in survey.get_form_fields() if not field.is_section]
     builder = SurveyFormBuilder(
-        [field for field in fields if field.field_type not in {"grid", "ranking"}], survey.locale
+        [field for field in fields if field.field_type not in {"grid", "ranking"}], survey.locale_id
     )
     built = builder.formfields
     attributes = {}

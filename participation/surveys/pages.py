@@ -145,11 +145,16 @@ class SurveyPage(RoutablePageMixin, BasePage):
         return self.results_published and self.status() == self.CLOSED
 
     def get_form_fields(self):
-        return self.form_fields.all()
+        """The questions, read once per page object (the form, its steps and the results all
+        ask; a page object lives for one request)."""
+        if "_questions" not in self.__dict__:
+            self._questions = list(self.form_fields.all())
+        return self._questions
 
     def all_submissions(self):
         """Answers to every language version of this survey."""
-        return SurveySubmission.objects.filter(page__translation_key=self.translation_key)
+        versions = SurveyPage.objects.filter(translation_key=self.translation_key).values("pk")
+        return SurveySubmission.objects.filter(page_id__in=versions)
 
     @path("")
     def survey(self, request):

@@ -201,13 +201,11 @@ else:
     }
 # CACHES_OFF=1 turns every cache off (`make bench` measures pages cold with it).
 if env_bool("CACHES_OFF", False):
-    CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for alias in CACHES
-    }
+    CACHES = {alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} for alias in CACHES}
 # Anonymous page views are served by wagtail-cache from the "pages" cache for this long (0 turns
 # it off); a change purges the pages that show it (core.page_cache).
-PAGE_CACHE_SECONDS = 0 if env_bool("CACHES_OFF", False) else int(
-    os.environ.get("PAGE_CACHE_SECONDS", "300")
+PAGE_CACHE_SECONDS = (
+    0 if env_bool("CACHES_OFF", False) else int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 )
 CACHES["pages"]["TIMEOUT"] = PAGE_CACHE_SECONDS
 WAGTAIL_CACHE = PAGE_CACHE_SECONDS > 0

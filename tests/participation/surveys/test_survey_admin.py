@@ -188,10 +188,9 @@ def test_answer_times_are_shown_and_exported_in_local_time(client, open_survey):
     rows = list(
         csv.reader(io.StringIO(client.get(url, {"export": "csv"}).getvalue().decode("utf-8-sig")))
     )
-    assert [row[0] for row in rows[1:]] == [
-        "2026-07-15T12:30:00+02:00",
-        "2026-01-15T11:30:00+01:00",
-    ]
+    # Exports list answers in the order they arrived, newest first (read along the index).
+    times = {winter.pk: "2026-01-15T11:30:00+01:00", summer.pk: "2026-07-15T12:30:00+02:00"}
+    assert [row[0] for row in rows[1:]] == [times[pk] for pk in sorted(times, reverse=True)]
 
     edit = BeautifulSoup(client.get(f"/admin/pages/{open_survey.pk}/edit/").content, "html.parser")
     help_texts = [text.get_text(strip=True) for text in edit.select(".w-field__help")]
