@@ -2,10 +2,10 @@
 database's Django (``manage.py shell -c "from bench.million import seed; seed()"``).
 
 The answers are written by PostgreSQL itself (one ``INSERT … SELECT generate_series``: no
-Python per answer), in Italian, French and English, online, on paper, by phone and in person,
-across the territories, over 90 days; the answer counts the results read are then rebuilt by
-the portal's own ``tallies.recount``. The survey is closed with its results published, so its
-public page shows them."""
+Python per answer), spread at random (with a fixed seed) over Italian, French and English, the
+four channels, the territories and 90 days, so every slice of the filters holds answers; the
+answer counts the results read are then rebuilt by the portal's own ``tallies.recount``. The
+survey is closed with its results published, so its public page shows them."""
 
 import datetime
 import json
@@ -80,6 +80,7 @@ def seed(total: int = 1_000_000) -> dict:
     started = time.monotonic()
     present = survey.all_submissions().count()
     with connection.cursor() as cursor:
+        cursor.execute("SELECT setseed(0.2026)")  # the same answers on every run
         cursor.execute(
             """
             INSERT INTO participation_surveysubmission (
@@ -89,22 +90,25 @@ def seed(total: int = 1_000_000) -> dict:
             SELECT
                 jsonb_build_object(
                     'territory', t.key,
-                    'respondent_type', ((g * 7) %% 4)::text,
-                    'priority_themes',
-                        jsonb_build_array(((g * 3) %% 8)::text, ((g * 5 + 1) %% 8)::text),
-                    'connection_quality', 1 + (g * 11) %% 5,
-                    'online_services', ((g * 13) %% 4)::text,
-                    'distance_km', ((g * 17) %% 40)::text,
+                    'respondent_type', floor(random() * 4)::int::text,
+                    'priority_themes', jsonb_build_array(
+                        floor(random() * 8)::int::text, floor(random() * 8)::int::text
+                    ),
+                    'connection_quality', 1 + floor(random() * 5)::int,
+                    'online_services', floor(random() * 4)::int::text,
+                    'distance_km', floor(random() * 40)::int::text,
                     'main_need', 'Bisogno numero ' || g
                 ),
-                now() - ((g %% 90) || ' days')::interval,
-                (ARRAY['it', 'it', 'fr', 'en'])[1 + g %% 4],
+                now() - random() * interval '90 days',
+                (ARRAY['it', 'it', 'fr', 'en'])[1 + floor(random() * 4)::int],
                 t.key::uuid, '{}'::jsonb, '', gen_random_uuid(), %s,
-                (ARRAY['online', 'online', 'paper', 'phone', 'in_person'])[1 + (g * 7) %% 5],
+                (ARRAY['online', 'online', 'paper', 'phone', 'in_person'])[
+                    1 + floor(random() * 5)::int
+                ],
                 NULL
             FROM generate_series(%s, %s) AS g
             CROSS JOIN LATERAL (
-                SELECT (%s::text[])[1 + (g * 19) %% %s] AS key
+                SELECT (%s::text[])[1 + floor(random() * %s)::int + 0 * g] AS key
             ) AS t
             """,
             [survey.pk, present + 1, total, territories, len(territories)],

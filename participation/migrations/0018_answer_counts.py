@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 def count_existing_answers(apps, schema_editor):
     """The answers already stored get their counts (participation.surveys.tallies)."""
-    from participation.surveys.tallies import COUNTED_TYPES, facts, slice_of, write_rows
+    from participation.surveys.tallies import COUNTED_TYPES, facts, keyed, slice_of, write_rows
 
     SurveyFormField = apps.get_model("participation", "SurveyFormField")
     SurveyPage = apps.get_model("participation", "SurveyPage")
@@ -21,10 +21,8 @@ def count_existing_answers(apps, schema_editor):
     keys = dict(SurveyPage.objects.values_list("pk", "translation_key"))
     rows = Counter()
     for submission in SurveySubmission.objects.order_by().iterator(chunk_size=2000):
-        where = slice_of(submission)
         found = facts(submission.form_data, fields.get(submission.page_id, {}))
-        for (question, part, value), n in found.items():
-            rows[(str(keys[submission.page_id]), question, part, value, *where)] += n
+        rows.update(keyed(keys[submission.page_id], found, slice_of(submission)))
         if len(rows) > 200_000:
             write_rows(rows)
             rows.clear()

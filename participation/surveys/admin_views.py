@@ -1,6 +1,9 @@
 """Admin views over a survey's answers in every language: results, answers list, export and
 one respondent's data (GDPR)."""
 
+import json
+from collections import Counter
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -8,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.db.models.fields.json import KeyTextTransform
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -116,7 +120,7 @@ class AnswerFilterForm(forms.Form):
         """The same filters on the answer counts (``tallies``): an answer's day is the day it
         was collected, or else the day it was sent, as above."""
         if not self.is_valid():
-            return counts
+            return counts.filter(day=tallies.ALL_DAYS)
         data = self.cleaned_data
         for name in ("language", "channel"):
             if data.get(name):
@@ -124,11 +128,19 @@ class AnswerFilterForm(forms.Form):
         for name, key in (("territory", "territory_key"), ("hub", "hub_key")):
             if data.get(name):
                 counts = counts.filter(**{key: str(data[name])})
+        if not self.dated():
+            return counts.filter(day=tallies.ALL_DAYS)
+        counts = counts.exclude(day=tallies.ALL_DAYS)
         if data.get("date_from"):
             counts = counts.filter(day__gte=data["date_from"])
         if data.get("date_to"):
             counts = counts.filter(day__lte=data["date_to"])
         return counts
+
+    def dated(self) -> bool:
+        return self.is_valid() and bool(
+            self.cleaned_data.get("date_from") or self.cleaned_data.get("date_to")
+        )
 
 
 def survey_list(request):
@@ -191,7 +203,9 @@ def survey_results(request, translation_key):
             "by_language": [(name, by_language.get(code, 0)) for code, name in settings.LANGUAGES],
             "by_channel": [(label, by_channel.get(value, 0)) for value, label in Channel.choices],
             "crosstab_form": crosstab_form,
-            "crosstab": crosstab_form.table(counts) if crosstab_form.is_valid() else None,
+            "crosstab": crosstab_form.table(counts, submissions if form.dated() else None)
+            if crosstab_form.is_valid()
+            else None,
             "query": request.GET.urlencode(),
             "header_title": survey.title,
         },
@@ -235,14 +249,18 @@ class CrossTabForm(forms.Form):
             self.add_error("columns", _("Choose two different questions."))
         return cleaned
 
-    def table(self, counts) -> dict:
-        """From the answer counts (``tallies``): the pairs of answers to the two questions
-        are counted as answers are stored, so no answer is read here."""
+    def table(self, counts, submissions=None) -> dict:
+        """From the answer counts (``tallies``), where the pairs of answers to two questions
+        are counted as answers are stored; with a date filter (pairs are not counted per day)
+        from ``submissions``, grouped in the database by what they say to the two questions."""
         row_field = self.questions[self.cleaned_data["rows"]]
         column_field = self.questions[self.cleaned_data["columns"]]
         row_labels = option_labels(row_field, self.locale)
         column_labels = option_labels(column_field, self.locale)
-        counts = tallies.crossed(counts, row_field.clean_name, column_field.clean_name)
+        if submissions is None:
+            counts = tallies.crossed(counts, row_field.clean_name, column_field.clean_name)
+        else:
+            counts = grouped_pairs(submissions, row_field, column_field)
         rows = [
             {
                 "label": row_label,
@@ -258,6 +276,35 @@ class CrossTabForm(forms.Form):
             "rows": rows,
             "totals": [sum(row["cells"][i] for row in rows) for i in range(len(column_labels))],
         }
+
+
+def grouped_pairs(submissions, row_field, column_field) -> Counter:
+    counts: Counter = Counter()
+    groups = (
+        submissions.order_by()
+        .values_list(
+            KeyTextTransform(row_field.clean_name, "form_data"),
+            KeyTextTransform(column_field.clean_name, "form_data"),
+        )
+        .annotate(total=Count("pk"))
+    )
+    for row_answer, column_answer, total in groups:
+        for row_value in stored_values(row_answer, row_field.field_type):
+            for column_value in stored_values(column_answer, column_field.field_type):
+                counts[(row_value, column_value)] += total
+    return counts
+
+
+def stored_values(raw, field_type: str) -> list[str]:
+    """One answer as the database gives it back as text (a list as JSON; a yes/no as
+    ``true``, or ``1`` on SQLite) → the stored values ``option_labels`` knows."""
+    if raw in (None, "", "[]"):
+        return []
+    if field_type == "checkbox":
+        return [str(raw in (True, 1, "1", "true", "True"))]
+    if isinstance(raw, str) and raw.startswith("["):
+        return [str(item) for item in json.loads(raw)]
+    return [str(raw)]
 
 
 def answer_table(survey, submissions, include_personal: bool, for_export: bool = False):

@@ -2,19 +2,24 @@
 
 Every stored answer adds one to the count of each value it gives, in its slice (language,
 channel, territory, hub, day), in the same transaction as the answer; a change or a deletion
-moves the counts with it. Rows are written in one sorted ``INSERT … ON CONFLICT DO UPDATE``,
-which adds atomically (PostgreSQL and SQLite alike) and, always in the same order, cannot
-deadlock with another answer. ``recount`` rebuilds a survey's counts from its answers (after a
+moves the counts with it. Rows are written, in key order, by one ``INSERT … ON CONFLICT DO
+UPDATE`` statement, which adds atomically (PostgreSQL and SQLite alike) and, always in the same
+order, cannot deadlock with another answer. Each answer is counted for its day (the date filter
+needs it) and for all days together (``ALL_DAYS``), with the pairs of the cross-tabulation
+counted for all days only. ``recount`` rebuilds a survey's counts from its answers (after a
 bulk load, or to check them).
 """
 
+import datetime
 import itertools
 from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, transaction
-from django.db.models import Sum
+from django.db.models import Count, DateField, Sum, Value
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import Coalesce, TruncDate
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
@@ -35,6 +40,21 @@ EVERY = "#"  # question "#": the answers themselves; part "#": the answers to a 
 PAIR = "{}|{}"  # question "a|b" (a < b): part is the answer to a, value the answer to b
 SLICE = ("language", "channel", "territory_key", "hub_key", "day")
 KEY = ("survey_key", "question", "part", "value", *SLICE)
+# Counts are kept twice: for every day (only answers to one question: the date filter needs
+# them), and for all days together (with the pairs of the cross-tabulation), under this date.
+# Per day, pairs would multiply the rows by the number of days for little use.
+ALL_DAYS = datetime.date(1, 1, 1)
+
+
+def keyed(survey_key, found: Counter, where: tuple, times: int = 1) -> Counter:
+    """``facts`` of one answer (or ``times`` alike answers) as count rows of its slice."""
+    *dims, day = where
+    rows: Counter = Counter()
+    for (question, part, value), n in found.items():
+        rows[(str(survey_key), question, part, value, *dims, ALL_DAYS)] += n * times
+        if "|" not in question:
+            rows[(str(survey_key), question, part, value, *dims, day)] += n * times
+    return rows
 
 
 def counted_fields(survey_fields) -> dict[str, str]:
@@ -89,28 +109,23 @@ def slice_from(language, channel, territory_key, hub_key, collected_on, submit_t
 
 
 def write_rows(rows: Counter) -> None:
-    """Add each (survey, question, part, value, *slice) → n to its count (one statement per
-    thousand rows: SQLite takes at most 32,766 parameters in one)."""
+    """Add each (survey, question, part, value, *slice) → n to its count: one statement,
+    sent for every row in key order (``executemany``: parsed once, pipelined by psycopg)."""
     rows = sorted((key, n) for key, n in rows.items() if n)
     if not rows:
         return
-    for start in range(0, len(rows), 1000):
-        _upsert(rows[start : start + 1000])
-
-
-def _upsert(rows: list) -> None:
     table = connection.ops.quote_name(AnswerCount._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(name) for name in (*KEY, "count"))
     conflict = ", ".join(connection.ops.quote_name(name) for name in KEY)
-    values = ", ".join(["(" + ", ".join(["%s"] * (len(KEY) + 1)) + ")"] * len(rows))
+    placeholders = ", ".join(["%s"] * (len(KEY) + 1))
+    count = connection.ops.quote_name("count")
     params = []
     for key, n in rows:
         *head, day = key
-        params.extend([*head, connection.ops.adapt_datefield_value(day), n])
-    count = connection.ops.quote_name("count")
+        params.append([*head, connection.ops.adapt_datefield_value(day), n])
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608 (our own names)
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608 (our names)
             f"ON CONFLICT ({conflict}) DO UPDATE SET {count} = {table}.{count} + excluded.{count}",
             params,
         )
@@ -123,9 +138,9 @@ def change(survey_key, fields: dict, before=None, after=None) -> None:
     for submission, sign in ((before, -1), (after, 1)):
         if submission is None:
             continue
-        where = slice_of(submission)
-        for (question, part, value), n in facts(submission.form_data, fields).items():
-            rows[(str(survey_key), question, part, value, *where)] += sign * n
+        rows.update(
+            keyed(survey_key, facts(submission.form_data, fields), slice_of(submission), sign)
+        )
     write_rows(rows)
 
 
@@ -142,43 +157,47 @@ def connect() -> None:
     post_delete.connect(forget_deleted, sender=SurveySubmission, dispatch_uid="answer-counts")
 
 
-def _frozen(value):
-    """A hashable stand-in for a stored answer (a list → tuple, a grid's dict → frozenset)."""
-    if isinstance(value, list):
-        return tuple(_frozen(item) for item in value)
-    if isinstance(value, dict):
-        return frozenset((key, _frozen(item)) for key, item in value.items())
-    return value
-
-
-def _thawed(value):
-    if isinstance(value, frozenset):
-        return {key: _thawed(item) for key, item in value}
-    if isinstance(value, tuple):
-        return [_thawed(item) for item in value]
-    return value
-
-
 def recount(survey) -> int:
     """Rebuild the counts of ``survey`` (every language) from its answers; returns how many
-    answers were counted. Answers that say the same in the same slice are counted together
-    first, so a million answers cost a million dictionary lookups, not a million ``facts``."""
+    answers were counted. The database groups the answers, once per question and once per pair
+    of cross-tabulated questions, by slice and by what they say (a million answers are a few
+    thousand groups; pairs only for all days together); each group goes through ``facts`` as
+    one answer would, so the counts are the ones kept on write."""
     fields = counted_fields(survey.get_form_fields())
-    keys = list(fields)
-    alike: Counter = Counter()
+    answers = survey.all_submissions().order_by()
+    day = Coalesce("collected_on", TruncDate("submit_time"))
+    dims = ("language", "channel", "territory_key", "hub_key")
+    key = survey.translation_key
+    rows: Counter = Counter()
+
+    def groups(*questions, by_day=True):
+        said = [KeyTransform(question, "form_data") for question in questions]
+        when = day if by_day else Value(ALL_DAYS, output_field=DateField())
+        return answers.values_list(*dims, when, *said).annotate(n=Count("pk")).order_by()
+
+    def where(language, channel, territory, hub, on) -> tuple:
+        return (language, channel, str(territory or ""), str(hub or ""), on)
+
+    total = 0
+    for *dimensions, on, n in groups():
+        rows.update(keyed(key, Counter({(EVERY, "", ""): 1}), where(*dimensions, on), n))
+        total += n
+    for question, field_type in fields.items():
+        for *dimensions, on, value, n in groups(question):
+            found = facts({question: value}, {question: field_type})
+            del found[(EVERY, "", "")]
+            rows.update(keyed(key, found, where(*dimensions, on), n))
+    crossed_questions = sorted(q for q, field_type in fields.items() if field_type in CROSSED_TYPES)
+    for first, second in itertools.combinations(crossed_questions, 2):
+        pair = {first: fields[first], second: fields[second]}
+        for *dimensions, on, first_value, second_value, n in groups(first, second, by_day=False):
+            found = facts({first: first_value, second: second_value}, pair)
+            pairs = Counter({fact: m for fact, m in found.items() if "|" in fact[0]})
+            rows.update(keyed(key, pairs, where(*dimensions, on), n))
     with transaction.atomic():
-        AnswerCount.objects.filter(survey_key=str(survey.translation_key)).delete()
-        answers = survey.all_submissions().order_by().values_list("form_data", *SLICE_FIELDS)
-        for form_data, *where in answers.iterator(chunk_size=5000):
-            said = tuple(_frozen(form_data.get(key)) for key in keys)
-            alike[(slice_from(*where), said)] += 1
-        rows: Counter = Counter()
-        for (where, said), times in alike.items():
-            form_data = {key: _thawed(value) for key, value in zip(keys, said, strict=True)}
-            for (question, part, value), n in facts(form_data, fields).items():
-                rows[(str(survey.translation_key), question, part, value, *where)] += n * times
+        AnswerCount.objects.filter(survey_key=str(key)).delete()
         write_rows(rows)
-    return sum(alike.values())
+    return total
 
 
 @dataclass
@@ -217,8 +236,8 @@ def crossed(counts, first: str, second: str) -> Counter:
 
 def read(survey, counts=None) -> Counts:
     """The counts of ``survey`` across languages; ``counts`` is an ``AnswerCount`` queryset
-    already narrowed to a slice (``AnswerFilterForm.apply_to_counts``)."""
-    queryset = counts if counts is not None else counts_of(survey)
+    already narrowed to a slice (``AnswerFilterForm.apply_to_counts``); by default, all."""
+    queryset = counts if counts is not None else counts_of(survey).filter(day=ALL_DAYS)
     table: dict = {}
     for question, part, value, total in (
         queryset.order_by()
