@@ -95,16 +95,15 @@ def facts(form_data: dict, fields: dict[str, str]) -> Counter:
     return found
 
 
-SLICE_FIELDS = ("language", "channel", "territory_key", "hub_key", "collected_on", "submit_time")
-
-
 def slice_of(submission: SurveySubmission) -> tuple:
-    return slice_from(*(getattr(submission, name) for name in SLICE_FIELDS))
-
-
-def slice_from(language, channel, territory_key, hub_key, collected_on, submit_time) -> tuple:
     """The slice an answer counts in; its day is the day it was collected, or else sent."""
-    day = collected_on or timezone.localdate(submit_time)
+    day = submission.collected_on or timezone.localdate(submission.submit_time)
+    return slice_from(
+        submission.language, submission.channel, submission.territory_key, submission.hub_key, day
+    )
+
+
+def slice_from(language, channel, territory_key, hub_key, day) -> tuple:
     return (language, channel, str(territory_key or ""), str(hub_key or ""), day)
 
 
@@ -175,25 +174,22 @@ def recount(survey) -> int:
         when = day if by_day else Value(ALL_DAYS, output_field=DateField())
         return answers.values_list(*dims, when, *said).annotate(n=Count("pk")).order_by()
 
-    def where(language, channel, territory, hub, on) -> tuple:
-        return (language, channel, str(territory or ""), str(hub or ""), on)
-
     total = 0
     for *dimensions, on, n in groups():
-        rows.update(keyed(key, Counter({(EVERY, "", ""): 1}), where(*dimensions, on), n))
+        rows.update(keyed(key, Counter({(EVERY, "", ""): 1}), slice_from(*dimensions, on), n))
         total += n
     for question, field_type in fields.items():
         for *dimensions, on, value, n in groups(question):
             found = facts({question: value}, {question: field_type})
             del found[(EVERY, "", "")]
-            rows.update(keyed(key, found, where(*dimensions, on), n))
+            rows.update(keyed(key, found, slice_from(*dimensions, on), n))
     crossed_questions = sorted(q for q, field_type in fields.items() if field_type in CROSSED_TYPES)
     for first, second in itertools.combinations(crossed_questions, 2):
         pair = {first: fields[first], second: fields[second]}
         for *dimensions, on, first_value, second_value, n in groups(first, second, by_day=False):
             found = facts({first: first_value, second: second_value}, pair)
             pairs = Counter({fact: m for fact, m in found.items() if "|" in fact[0]})
-            rows.update(keyed(key, pairs, where(*dimensions, on), n))
+            rows.update(keyed(key, pairs, slice_from(*dimensions, on), n))
     with transaction.atomic():
         AnswerCount.objects.filter(survey_key=str(key)).delete()
         write_rows(rows)

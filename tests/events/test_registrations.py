@@ -11,7 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.core import mail
-from django.test import Client
+from django.core.cache import caches
+from django.middleware.csrf import _unmask_cipher_token
+from django.test import Client, override_settings
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -252,10 +254,6 @@ def test_a_registration_purges_the_event_in_every_language(
 def test_the_registration_form_comes_from_the_cache_with_each_visitors_own_token(
     workshop, django_capture_on_commit_callbacks
 ):
-    from django.core.cache import caches
-    from django.middleware.csrf import _unmask_cipher_token
-    from django.test import override_settings
-
     caches["pages"].clear()
     with override_settings(WAGTAIL_CACHE=True):
         visitors = [Client(enforce_csrf_checks=True) for _number in range(5)]

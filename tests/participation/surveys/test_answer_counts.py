@@ -5,12 +5,14 @@ and a deletion; results, filters and the cross-tabulation read them without load
 from collections import Counter
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from participation.models import SurveySubmission
 from participation.surveys import tallies
 from participation.surveys.results import summarise
+from tests.participation.conftest import grow_answers
 from tests.participation.surveys.test_hub_entry import (
     ANSWERS,
     entry_data,
@@ -101,8 +103,6 @@ def test_entries_changes_and_deletions_move_the_counts(client, sectioned, hubs):
 
 
 def test_results_read_a_few_count_rows_however_many_answers(client, needs_survey):
-    from tests.participation.conftest import grow_answers
-
     client.force_login(staff("Editors"))
     url = f"/admin/surveys/{needs_survey.translation_key}/results/"
     query = {"language": "it", "rows": "territory", "columns": "priority_themes"}
@@ -128,7 +128,6 @@ def test_results_read_a_few_count_rows_however_many_answers(client, needs_survey
 def test_a_dated_cross_tabulation_counts_the_same_answers(client, needs_survey):
     """Pairs are counted for all days together; with a date filter the cross-tabulation groups
     the answers of those days in the database instead, and finds the same."""
-    from bs4 import BeautifulSoup
 
     client.force_login(staff("Editors"))
     url = f"/admin/surveys/{needs_survey.translation_key}/results/"
