@@ -9,6 +9,7 @@ per kind of item, whatever the length of the chain.
 
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -22,6 +23,9 @@ from .needs.models import Need
 from .needs.pages import NeedsIndexPage
 
 STAGES = ("need", "call", "proposal", "pilot", "result")
+# A call may have hundreds of public proposals: the chain names the first ones (selected
+# first) and says how many more there are, with a link to the call's full list.
+PROPOSALS_SHOWN = 8
 
 
 @dataclass
@@ -39,6 +43,8 @@ class TraceStage:
     label: str
     empty_text: str
     items: list[TraceItem] = field(default_factory=list)
+    more: int = 0  # items left out of a long stage
+    more_url: str = ""  # where the whole list is
 
 
 def _stages() -> dict[str, TraceStage]:
@@ -197,12 +203,31 @@ class ChainBuilder:
                 )
         if proposal_ids:
             if proposals is None:
+                # The call's key, not the call: a page row is heavy (its body is parsed).
                 proposals = (
-                    Proposal.objects.public().filter(pk__in=proposal_ids).select_related("call")
+                    Proposal.objects.public()
+                    .filter(pk__in=proposal_ids)
+                    .annotate(call_key=F("call__translation_key"))
+                    .listed()
                 )
-            for proposal in sorted(proposals, key=lambda p: (p.status != "selected", p.reference)):
-                call = calls.get(proposal.call.translation_key, proposal.call)
-                url = call.get_url(self.request) + call.reverse_subpage(
+            ranked = sorted(
+                proposals,
+                key=lambda p: (
+                    self.current != ("proposal", p.pk),
+                    p.status != "selected",
+                    p.reference,
+                ),
+            )
+            shown = sorted(
+                ranked[:PROPOSALS_SHOWN], key=lambda p: (p.status != "selected", p.reference)
+            )
+            call_urls: dict = {}
+            for proposal in shown:
+                call_key = getattr(proposal, "call_key", None) or proposal.call.translation_key
+                call = calls.get(call_key) or proposal.call
+                if call.pk not in call_urls:
+                    call_urls[call.pk] = call.get_url(self.request) or ""
+                url = call_urls[call.pk] + call.reverse_subpage(
                     "proposal_detail", args=[proposal.reference]
                 )
                 stages["proposal"].items.append(
@@ -214,6 +239,9 @@ class ChainBuilder:
                         self.current == ("proposal", proposal.pk),
                     )
                 )
+            stages["proposal"].more = len(ranked) - len(shown)
+            if stages["proposal"].more and len(call_urls) == 1:
+                stages["proposal"].more_url = next(iter(call_urls.values())) + "#proposals-heading"
         if pilot_keys:
             pilots = pick_versions(live_pilots, pilot_keys, locale)
             for pilot in sorted(pilots.values(), key=lambda p: p.title):
@@ -271,17 +299,22 @@ def _number(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def chain_of(item, request, locale: Locale | None = None) -> list[TraceStage]:
+def chain_of(item, request, locale: Locale | None = None, proposals=None) -> list[TraceStage]:
     """The one entry point: the public chain need → call → proposal → pilot → result around
     ``item`` (a need, a call, a proposal or a pilot), in ``locale`` (the item's own by default;
-    a proposal is read in the language of the call page it is shown on)."""
+    a proposal is read in the language of the call page it is shown on). A call page passes
+    the public proposals it has already read as ``proposals``."""
     locale = locale or item.locale
     if isinstance(item, Need):
         builder = ChainBuilder(request, locale, ("need", item.translation_key))
         return builder.build(need_keys=[item.translation_key])
     if isinstance(item, ChallengeCallPage):
         builder = ChainBuilder(request, locale, ("call", item.translation_key))
-        return builder.build(call_keys=[item.translation_key], calls={item.translation_key: item})
+        return builder.build(
+            call_keys=[item.translation_key],
+            calls={item.translation_key: item},
+            proposals=proposals,
+        )
     if isinstance(item, Proposal):
         builder = ChainBuilder(request, locale, ("proposal", item.pk))
         return builder.build(proposal_ids=[item.pk])

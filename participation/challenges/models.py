@@ -38,6 +38,14 @@ class ProposalQuerySet(models.QuerySet):
         """Proposals shown to the public: those that reached the shortlist."""
         return self.filter(was_shortlisted=True).exclude(status=Proposal.Status.WITHDRAWN)
 
+    def listed(self):
+        """What lists of proposals show (a call page, the chain): their long texts stay in the
+        database."""
+        return self.only(
+            *("pk", "call_id", "reference", "title", "organisation_name", "status", "language"),
+            "submitted_at",  # ranking ties
+        )
+
     def visible_to(self, user):
         """What a staff member may see: everything for managers, assigned calls for evaluators."""
         if user.has_perm("participation.decide_proposal"):

@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from core.models import privacy_notice_url
+from core.pagination import page_of
 from core.ratelimit import within_rate_limit
 
 from .forms import ProposalAmendForm, ProposalForm, SupportForm
@@ -28,6 +29,8 @@ from .services import (
     withdraw_proposal,
 )
 from .services import submit_proposal as store_proposal
+
+PROPOSALS_PER_PAGE = 20
 
 
 def personal(view):
@@ -80,12 +83,23 @@ def public_proposals(call):
 def serve_call(call, request):
     status = call.status()
     proposals = []
+    chain_proposals = None  # the chain reads them itself unless they are read here
     if status in {call.Status.EVALUATION, call.Status.CLOSED}:
-        proposals = list(public_proposals(call).select_related("call"))
+        proposals = chain_proposals = list(public_proposals(call).listed())
+        for proposal in proposals:
+            proposal.call_key = call.translation_key
     criteria = list(call.criteria.all())
     scores = []
     if status == call.Status.CLOSED and proposals:
         scores = score_proposals(call, proposals, criteria)
+    # A call may receive hundreds of proposals: they are listed a page at a time (the ranking
+    # is still computed over all of them), each address built once from the call's.
+    shown = page_of(scores or proposals, request, PROPOSALS_PER_PAGE, anchor="proposals-heading")
+    call_url = call.get_url(request) or ""
+    for proposal in (result.proposal for result in shown) if scores else shown:
+        proposal.public_url = call_url + call.reverse_subpage(
+            "proposal_detail", args=[proposal.reference]
+        )
     context = _context(
         call,
         request,
@@ -94,6 +108,8 @@ def serve_call(call, request):
         questions=list(call.questions.order_by("-asked_on", "sort_order")),
         proposals=proposals,
         scores=scores,
+        proposals_page=shown,
+        chain_proposals=chain_proposals,
     )
     return _render(call, request, call.get_template(request), context)
 

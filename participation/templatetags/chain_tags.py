@@ -12,5 +12,5 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def chain_of(context, item, locale=None):
-    return build_chain(item, context["request"], locale)
+def chain_of(context, item, locale=None, proposals=None):
+    return build_chain(item, context["request"], locale, proposals)
