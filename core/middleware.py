@@ -1,6 +1,20 @@
+from csp.constants import HEADER as CSP_HEADER
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import render
 from wagtailcache.settings import wagtailcache_settings
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, without rebuilding a policy the response already carries: a
+    page served from the page cache was stored with its header (the cache sits outside this
+    middleware), and django-csp never replaces a header that is there, so building it again on
+    every cache hit was work thrown away."""
+
+    def process_response(self, request, response):
+        if CSP_HEADER in response:
+            return response
+        return super().process_response(request, response)
 
 
 class PermissionsPolicyMiddleware:

@@ -75,7 +75,7 @@ MIDDLEWARE = [
     # wagtail-cache stores anonymous page views here (the fetching half comes last).
     "wagtailcache.cache.UpdateCacheMiddleware",
     "core.db_router.ReplicaReadsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.AdminPreviewFramingMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
