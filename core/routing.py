@@ -10,12 +10,25 @@ address (a routable page's sub-route: a need, a proposal).
 Wagtail's order is kept: a live routable page answers its own sub-routes before its children's
 slugs, so the walk stops at a routable page whose sub-route matches the rest of the address,
 and at a page type with a ``route`` of its own. The pages read are kept on the request
-(``PAGE_CHAIN``) for the breadcrumbs.
+(``PAGE_CHAIN``) for the breadcrumbs. The same query says whether any of them (or the pages
+above the home page) has a view restriction: when none has, the answering page knows it is
+public without asking again.
+
+``serve`` is Wagtail's page view with the start of the walk made cheaper: Wagtail finds the
+home page in the visitor's language with three queries (the active locale, its translation,
+its page type); ``localized_home`` asks for the translation as a home page directly, in one.
 """
 
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.urls import Resolver404
+from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.views import serve as wagtail_serve
 
 PAGE_CHAIN = "_digivillae_page_chain"
 
@@ -51,12 +64,20 @@ class ChainRoutingMixin:
         for component in path_components:
             url_path += component + "/"
             url_paths.append(url_path)
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(
-                url_path__in=url_paths, path__startswith=self.path, depth__gt=self.depth
+        above = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        rows = list(
+            Page.objects.filter(
+                Q(url_path__in=url_paths, path__startswith=self.path, depth__gt=self.depth)
+                | Q(path__in=above)
+            ).annotate(
+                restricted=Exists(
+                    PageViewRestriction.objects.filter(
+                        page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))
+                    )
+                )
             )
-        }
+        )
+        found = {page.url_path: page for page in rows if page.depth > self.depth}
         chain = [self]
         for level, url_path in enumerate(url_paths, start=1):
             page = found.get(url_path)
@@ -70,4 +91,49 @@ class ChainRoutingMixin:
         answering = chain[-1].specific
         chain[-1] = answering
         setattr(request, PAGE_CHAIN, chain)
+        if not any(page.restricted for page in rows if page.depth <= self.depth) and not any(
+            page.restricted for page in chain[1:]
+        ):
+            # Read by Wagtail's privacy check and the page cache (core.models.BasePage).
+            answering._view_restrictions = PageViewRestriction.objects.none()
         return answering.route(request, path_components[len(chain) - 1 :])
+
+
+def localized_home(site: Site) -> Page:
+    """What Wagtail's ``site.root_page.localized.specific`` finds — the home page's
+    translation in the active language if it is live, else the home page itself — in one
+    query instead of three."""
+    root = site.root_page
+    model = root.specific_class
+    if model is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return root.specific
+    try:
+        language = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return root.specific
+    translation = (
+        model.objects.filter(translation_key=root.translation_key, locale__language_code=language)
+        .select_related("locale")
+        .first()
+    )
+    if translation is None or not translation.live:
+        return root.specific
+    return translation
+
+
+def serve(request, path):
+    """Wagtail's page view (``wagtail.views.serve``: its hooks, its privacy check), routed
+    from ``localized_home``. Wagtail keeps the route it finds on the request; finding it
+    first here means Wagtail's view uses this one."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        route = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            try:
+                route = localized_home(site).route(
+                    request, [component for component in path.split("/") if component]
+                )
+            except Http404:
+                route = None
+        request._wagtail_route_for_request = route
+    return wagtail_serve(request, path)

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import routing
 from core import views as core_views
 from participation import open_data
 
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("follow/", include("subscriptions.urls")),
     path("events/registration/", include("events.registrations.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end addresses, its page view routed by core.routing (fewer queries).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from core.routing import localized_home
 from home.models import HomePage
 from participation.models import ChallengeCallPage, Need, NeedsIndexPage, Proposal
 
@@ -77,3 +78,49 @@ def test_a_deep_page_routes_in_two_queries():
         page, _args, _kwargs = home.route(RequestFactory().get("/"), components)
     assert page.slug == "sportello-itinerante"
     assert len(queries) == 2
+
+
+@pytest.mark.parametrize("language", ["it", "fr", "en"])
+def test_the_home_page_in_the_visitors_language_in_one_query(language):
+    from django.utils import translation
+    from wagtail.models import Site
+
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    with translation.override(language):
+        expected = site.root_page.localized.specific
+        with CaptureQueriesContext(connection) as queries:
+            found = localized_home(site)
+    assert (found.pk, type(found)) == (expected.pk, type(expected))
+    assert found.locale.language_code == language
+    assert len(queries) == 1
+
+
+def test_a_home_page_translation_in_draft_is_not_served():
+    from django.utils import translation
+    from wagtail.models import Site
+
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    HomePage.objects.filter(locale__language_code="fr").update(live=False)
+    with translation.override("fr"):
+        assert localized_home(site).pk == site.root_page.localized.specific.pk == site.root_page.pk
+
+
+def test_public_pages_skip_the_restriction_query_and_restricted_ones_keep_it(client):
+    """The routing query says whether a page on the way is restricted: a public page needs no
+    further question, a page below a restricted section is still refused at once."""
+    from wagtail.models import PageViewRestriction
+
+    home = HomePage.objects.get(locale__language_code="it")
+    request = RequestFactory().get("/")
+    page, _args, _kwargs = home.route(request, ["territori", "fossanese"])
+    with CaptureQueriesContext(connection) as queries:
+        assert list(page.get_view_restrictions()) == []
+    assert len(queries) == 0
+
+    section = Page.objects.get(url_path=home.url_path + "territori/")
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    page, _args, _kwargs = home.route(RequestFactory().get("/"), ["territori", "fossanese"])
+    assert [r.page_id for r in page.get_view_restrictions()] == [section.pk]
+    response = client.get("/it/territori/fossanese/")
+    assert response.status_code == 302
+    assert "/_util/login/" in response["Location"]
