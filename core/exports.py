@@ -9,16 +9,22 @@ comma-separated file as two cells, quotes or not. Every CSV cell is also quoted 
 on CSV injection). Numbers stay numbers.
 """
 
+import contextlib
 import csv
 import datetime
 import io
 import itertools
+import os
+import queue
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from xml.sax.saxutils import escape as xml_escape
 
-from django.utils import timezone
+from django.conf import settings
+from django.db import connections
+from django.utils import timezone, translation
 from stream_zip import ZIP_32, ZIP_64, stream_zip
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -134,3 +140,63 @@ def xlsx_chunks(headings: list[str], rows: Iterable[list], sheet_name: str = "An
 
 def to_xlsx(headings: list[str], rows: list[list]) -> bytes:
     return b"".join(xlsx_chunks(headings, rows))
+
+
+_FINISHED = object()
+
+
+def at_low_priority(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The chunks of a large export, produced by a thread of lower CPU priority
+    (``settings.EXPORT_NICENESS``) while the worker's own thread only sends them.
+
+    A million-answer export keeps a CPU busy for minutes; on a small server that is the CPU
+    the page workers need. Linux gives each thread its own nice value, so lowering the
+    producer's priority slows the export only while pages are waiting for the CPU, and the
+    worker is back at normal priority once the export ends (raising a nice value again needs
+    privileges a web worker doesn't have, so the worker's own thread is never lowered). The
+    thread reads with its own database connection, closed at the end, in the request's
+    language and time zone. A queue of a few chunks keeps memory flat; a visitor who stops
+    the download stops the producer.
+    """
+    niceness = getattr(settings, "EXPORT_NICENESS", 0)
+    if not niceness:
+        yield from chunks
+        return
+    ready: queue.Queue = queue.Queue(maxsize=4)
+    stopped = threading.Event()
+    language, zone = translation.get_language(), timezone.get_current_timezone()
+
+    def hand_over(item) -> bool:
+        while not stopped.is_set():
+            try:
+                ready.put(item, timeout=0.5)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def produce():
+        # Not on Linux, the export simply runs at normal priority.
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+        try:
+            with translation.override(language), timezone.override(zone):
+                for chunk in chunks:
+                    if not hand_over(chunk):
+                        return
+            hand_over(_FINISHED)
+        except Exception as error:  # noqa: BLE001 (re-raised in the response, as inline)
+            hand_over(error)
+        finally:
+            chunks.close()
+            connections.close_all()
+
+    producer = threading.Thread(target=produce, name="export", daemon=True)
+    producer.start()
+    try:
+        while (item := ready.get()) is not _FINISHED:
+            if isinstance(item, Exception):
+                raise item
+            yield item
+    finally:
+        stopped.set()

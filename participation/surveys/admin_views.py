@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.exports import csv_chunks, local_iso, to_csv, xlsx_chunks
+from core.exports import at_low_priority, csv_chunks, local_iso, to_csv, xlsx_chunks
 from core.forms import IsoDateInput
 from core.i18n import in_reader_language
 from core.personal_data import erase_elsewhere, found_elsewhere
@@ -394,7 +394,7 @@ def survey_answers(request, translation_key):
         else:
             body = xlsx_chunks(headings, rows)
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        response = StreamingHttpResponse(body, content_type=content_type)
+        response = StreamingHttpResponse(at_low_priority(body), content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{survey.slug}-answers.{export}"'
         return response
     submissions = submissions.order_by("-submit_time", "-pk")

@@ -357,6 +357,11 @@ MAIL_RETRY_ATTEMPTS = int(os.environ.get("MAIL_RETRY_ATTEMPTS", "12"))
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
 NEWSLETTER_MESSAGES_PER_MINUTE = int(os.environ.get("NEWSLETTER_MESSAGES_PER_MINUTE", "600"))
 NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "300"))
+# Background work yields the CPU to page views (issue 14): the newsletter command lowers its
+# own priority by this much (os.nice), and a large export is produced by a thread lowered by
+# this much (core.exports.at_low_priority). 0 runs them at normal priority.
+NEWSLETTER_NICENESS = int(os.environ.get("NEWSLETTER_NICENESS", "10"))
+EXPORT_NICENESS = int(os.environ.get("EXPORT_NICENESS", "10"))
 # Event registrations are forgotten this many days after the event ends.
 EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
 

@@ -29,4 +29,7 @@ PDF_CHECK_SECONDS = 3.0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests share one process: pages are not cached unless a test turns the cache on.
 PAGE_CACHE_SECONDS = 0
+# Exports inline: a producer thread's own connection would not see a test's uncommitted rows
+# (tests/core/test_exports_priority.py runs the thread with committed data).
+EXPORT_NICENESS = 0
 WAGTAIL_CACHE = False
