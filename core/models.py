@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -63,6 +64,32 @@ class BasePage(WagtailCacheMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts, found once per section and language in a request.
+
+        A page's address is its parent's followed by its slug (Wagtail builds both from the
+        ``url_path`` it keeps); Wagtail works each one out anew (site root paths, language,
+        ``reverse``), which a listing of eighty events repeats eighty times. The first page of a
+        section is asked to Wagtail; its siblings reuse the section's part. Kept on the request
+        only; a site's root page is always asked to Wagtail.
+        """
+        if request is None:
+            return super().get_url_parts(request)
+        bases = request.__dict__.setdefault("_digivillae_url_bases", {})
+        parent = self.url_path[: self.url_path.rstrip("/").rfind("/") + 1]
+        key = (parent, translation.get_language())
+        own = self.url_path[len(parent) :]
+        if key in bases and not self._is_site_root(request):
+            site_id, root_url, base = bases[key]
+            return site_id, root_url, base + own
+        parts = super().get_url_parts(request)
+        if parts and parts[2] and parts[2].endswith("/" + own) and not self._is_site_root(request):
+            bases[key] = (parts[0], parts[1], parts[2][: -len(own)])
+        return parts
+
+    def _is_site_root(self, request) -> bool:
+        return any(root.root_path == self.url_path for root in self._get_site_root_paths(request))
 
     def get_view_restrictions(self):
         """The page's view restrictions, read once per page object.
