@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # As soon as the language is known (it is part of the key), so a hit skips the rest of the
     # stack; visitors with a session (signed in) are never answered from it (core.page_cache).
-    "wagtailcache.cache.FetchFromCacheMiddleware",
+    "core.page_cache.FetchFromCacheMiddleware",
     # After the language is known, so the refusal is in the visitor's language.
     "core.middleware.RejectNullBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
