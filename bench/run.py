@@ -91,7 +91,7 @@ def wrk(url: str, seconds: int = SECONDS) -> dict:
             shutil.which("wrk") or "wrk",
             "-t2",
             f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
+            f"-d{seconds}s",
             "-s",
             str(script),
             url,
@@ -278,6 +278,9 @@ def main() -> int:  # noqa: PLR0915 (one bench, step by step)
         manage(env, "shell", "-c", "from bench.scenarios import admin_session as s; s()"), "SESSION"
     )
     admin_cookie = f"sessionid={session}"
+    # Fresh planner statistics after bulk seeding, as autovacuum keeps them in production:
+    # without them PostgreSQL plans the listings as if the tables were empty.
+    in_django(env, "from django.db import connection; connection.cursor().execute('ANALYZE')")
     manage(env, "shell", "-c", "from django.core.cache import caches; caches['pages'].clear()")
     urls = tagged(
         manage(env, "shell", "-c", "from bench.probe import page_urls; page_urls()"), "URLS"
@@ -306,10 +309,16 @@ def main() -> int:  # noqa: PLR0915 (one bench, step by step)
             uncached = wrk(f"{base}{path}?bench=uncached")
             cold = wrk(cold_base + path)
             urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310 (warm)
-            floor = wrk(base + "/healthz")
+            # Floor and cached page back to back, twice (ABAB), the better of each kept: a
+            # busy moment of the shared machine then lowers neither ratio alone.
+            floor_runs, cached_runs = [], []
+            for _round in range(2):
+                floor_runs.append(wrk(base + "/healthz"))
+                cached_runs.append(wrk(base + path))
+            floor = max(floor_runs, key=lambda run: run["rps"])
+            cached = max(cached_runs, key=lambda run: run["rps"])
             floors.append(floor["rps"])
-            cached = wrk(base + path)
-            runs = (uncached, cold, cached)
+            runs = (uncached, cold, *cached_runs)
             pages[name] = {
                 "url": path,
                 "uncached_rps": round(uncached["rps"], 1),
@@ -394,6 +403,7 @@ def background_load(env, base, cold_base, newsletter, million, cookie, master, u
     streams to an editor."""
     cached_path, cold_path = urls["news"], urls["territory"]
     floor = wrk(base + "/healthz")
+    cached_before = wrk(base + cached_path)
     cold_before = wrk(cold_base + cold_path)
     manage(
         env, "shell", "-c", f"from bench.scenarios import start_newsletter as s; s({newsletter})"
@@ -428,6 +438,9 @@ def background_load(env, base, cold_base, newsletter, million, cookie, master, u
         "cold_p95_ratio": round(cold_during["p95_us"] / max(cold_before["p95_us"], 1), 2),
         "floor_rps": round(floor["rps"], 1),
         "cached_rps": round(cached_during["rps"], 1),
+        # The same page before the background work started: what the work itself cost it.
+        "cached_rps_before": round(cached_before["rps"], 1),
+        "cached_kept": round(cached_during["rps"] / max(cached_before["rps"], 1), 3),
         "cold_p95_ms_before": round(cold_before["p95_us"] / 1000, 1),
         "cold_p95_ms_during": round(cold_during["p95_us"] / 1000, 1),
         "still_running_when_measured": busy,
