@@ -33,6 +33,11 @@ class CustomRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+def _is_site_root(page, request) -> bool:
+    # A function, not a method: Wagtail's admin sets ``_is_site_root`` on the pages it lists.
+    return any(root.root_path == page.url_path for root in page._get_site_root_paths(request))
+
+
 class BasePage(WagtailCacheMixin, Page):
     """Abstract parent of every public page: social-sharing image and listing summary.
 
@@ -80,16 +85,13 @@ class BasePage(WagtailCacheMixin, Page):
         parent = self.url_path[: self.url_path.rstrip("/").rfind("/") + 1]
         key = (parent, translation.get_language())
         own = self.url_path[len(parent) :]
-        if key in bases and not self._is_site_root(request):
+        if key in bases and not _is_site_root(self, request):
             site_id, root_url, base = bases[key]
             return site_id, root_url, base + own
         parts = super().get_url_parts(request)
-        if parts and parts[2] and parts[2].endswith("/" + own) and not self._is_site_root(request):
+        if parts and parts[2] and parts[2].endswith("/" + own) and not _is_site_root(self, request):
             bases[key] = (parts[0], parts[1], parts[2][: -len(own)])
         return parts
-
-    def _is_site_root(self, request) -> bool:
-        return any(root.root_path == self.url_path for root in self._get_site_root_paths(request))
 
     def get_view_restrictions(self):
         """The page's view restrictions, read once per page object.
