@@ -25,7 +25,6 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
-from wagtailcache.cache import FetchFromCacheMiddleware as WagtailCacheFetch
 from wagtailcache.cache import clear_cache
 
 logger = logging.getLogger(__name__)
@@ -55,58 +54,6 @@ def cacheable_request(request) -> bool:
         return False
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     return request.path.startswith(prefixes)
-
-
-# Django's cache keys: an address's list of the request headers its page varies on is kept
-# under this prefix, each variant of the page under a key built from that list.
-HEADER_LIST_PREFIX = "views.decorators.cache.cache_header."
-
-
-class RememberedHeaderLists:
-    """The page cache as the fetching middleware reads it, one round trip per hit instead of
-    two.
-
-    Django finds a cached page in two reads: the list of headers the address varies on, then
-    the page stored under a key built from their values. The list never changes for an
-    address (our pages vary on the same headers every time), so the worker remembers it; the
-    page itself is always read from the shared cache, so a purge reaches every worker at once
-    and nothing anyone sees is kept here. A page that is not found after a remembered list
-    (purged, expired) makes the worker read the list again next time.
-    """
-
-    def __init__(self, cache, size: int = 10_000):
-        self.cache = cache
-        self.size = size
-        self.header_lists: dict = {}
-        self.remembered = None  # the list used for the page being read
-
-    def get(self, key, default=None, version=None):
-        if key.startswith(HEADER_LIST_PREFIX) and version is None:
-            self.remembered = key if key in self.header_lists else None
-            if self.remembered:
-                return self.header_lists[key]
-            value = self.cache.get(key, default)
-            if value is not None:
-                if len(self.header_lists) >= self.size:
-                    self.header_lists.clear()
-                self.header_lists[key] = value
-            return value
-        value = self.cache.get(key, default, version)
-        if value is None and self.remembered:
-            self.header_lists.pop(self.remembered, None)
-        self.remembered = None
-        return value
-
-    def __getattr__(self, name):
-        return getattr(self.cache, name)
-
-
-class FetchFromCacheMiddleware(WagtailCacheFetch):
-    """wagtail-cache's fetching middleware, reading through ``RememberedHeaderLists``."""
-
-    def __init__(self, get_response):
-        super().__init__(get_response)
-        self._wagcache = RememberedHeaderLists(self._wagcache)
 
 
 def _url_pattern(path: str, with_subpaths: bool) -> str:

@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # As soon as the language is known (it is part of the key), so a hit skips the rest of the
     # stack; visitors with a session (signed in) are never answered from it (core.page_cache).
-    "core.page_cache.FetchFromCacheMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     # After the language is known, so the refusal is in the visitor's language.
     "core.middleware.RejectNullBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,7 +179,9 @@ if REDIS_URL:
             "OPTIONS": REDIS_OPTIONS,
         },
         "pages": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis, with each worker keeping what it read until a change is announced
+            # (core.worker_page_cache).
+            "BACKEND": "core.worker_page_cache.PageCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "digivillae-pages",
             "OPTIONS": REDIS_OPTIONS,

@@ -283,25 +283,3 @@ def test_a_visitor_with_a_session_never_reads_the_cache(client):
     assert client.get("/it/progetto/")[STATUS] == "hit"
     client.cookies["sessionid"] = "anything"
     assert client.get("/it/progetto/")[STATUS] == "skip"
-
-
-def test_a_hit_reads_the_shared_cache_once_and_a_purge_still_reaches_the_worker(client):
-    """The worker remembers which headers an address varies on (core.page_cache.
-    RememberedHeaderLists), never a page: after a purge it reads the new page at once."""
-    from unittest import mock
-
-    shared = caches["pages"]
-    client.get("/it/progetto/")
-    assert client.get("/it/progetto/")[STATUS] == "hit"
-    with mock.patch.object(shared, "get", wraps=shared.get) as reads:
-        assert client.get("/it/progetto/")[STATUS] == "hit"
-    assert reads.call_count == 1
-    page = page_in(StandardPage, "it", slug="progetto")
-    page.title = "Il progetto, letto di nuovo"
-    page.save_revision().publish()
-    fresh = client.get("/it/progetto/")
-    assert fresh[STATUS] == "miss"
-    assert "Il progetto, letto di nuovo" in fresh.content.decode()
-    again = client.get("/it/progetto/")
-    assert again[STATUS] == "hit"
-    assert "Il progetto, letto di nuovo" in again.content.decode()
