@@ -43,7 +43,7 @@ class PageCache(RedisCache):
         self._generation = 0
         self._listening = False
         self._follower_pid = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     # Reading
 
@@ -63,11 +63,15 @@ class PageCache(RedisCache):
 
     def _keep(self, key, value, generation) -> None:
         seconds = self.ttl(key)
-        if not seconds or generation != self._generation:
-            return  # gone, without expiry, or a purge was announced meanwhile
-        if len(self._kept) >= self.max_kept:
-            self._kept.pop(next(iter(self._kept)), None)
-        self._kept[key] = (time.monotonic() + seconds, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        if not seconds:
+            return  # gone, or kept without expiry
+        kept = (time.monotonic() + seconds, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        with self._lock:  # the follower's thread forgets under the same lock
+            if generation != self._generation:
+                return  # a purge was announced meanwhile
+            if len(self._kept) >= self.max_kept:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[key] = kept
 
     # Deleting: every deletion is announced to every worker
 
@@ -99,8 +103,9 @@ class PageCache(RedisCache):
             logger.warning("Could not announce a page-cache purge (Redis unreachable).")
 
     def _forget(self) -> None:
-        self._generation += 1
-        self._kept.clear()
+        with self._lock:
+            self._generation += 1
+            self._kept.clear()
 
     # Following the announcements
 
