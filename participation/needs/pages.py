@@ -16,6 +16,11 @@ from .models import Need
 NEEDS_PER_PAGE = 20
 
 
+def public_needs_in(locale_id):
+    """The needs the register shows in one language: published and not reported."""
+    return Need.objects.filter(locale_id=locale_id, live=True).exclude(status=Need.Status.REPORTED)
+
+
 class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The public register of validated local needs, filterable by territory and theme."""
 
@@ -30,8 +35,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def public_needs(self):
         return (
-            Need.objects.filter(locale_id=self.locale_id, live=True)
-            .exclude(status=Need.Status.REPORTED)
+            public_needs_in(self.locale_id)
             .select_related("theme", "territory", "source_survey")
             .order_by("territory__title", "title")
         )

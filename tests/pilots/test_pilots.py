@@ -51,3 +51,30 @@ def test_partner_index_groups_by_role(client):
     headings = [h.get_text() for h in soup.select("main h2")]
     assert headings == ["Capofila", "Partner"]
     assert len(soup.select(".partner-card")) == 6
+
+
+@pytest.mark.parametrize("language", ["it", "fr"])
+def test_territory_page_counts_its_public_needs(client, language):
+    """The count and the register link come from one query (participation's needs_tags); a
+    reported need leaves the count."""
+    from participation.models import Need
+    from pilots.models import PilotTerritoryPage
+    from tests.conftest import page_in
+
+    territory = page_in(PilotTerritoryPage, language, slug="fossanese")
+    public = Need.objects.filter(
+        locale=territory.locale, live=True, territory__translation_key=territory.translation_key
+    ).exclude(status=Need.Status.REPORTED)
+    expected = public.count()
+    assert expected > 0
+
+    def shown() -> str:
+        soup = BeautifulSoup(client.get(territory.url).content, "html.parser")
+        section = soup.select_one('section[aria-labelledby="needs-heading"]')
+        link = section.select_one("a")["href"]
+        assert link.endswith(f"?territory={territory.translation_key}")
+        return " ".join(section.p.get_text().split())
+
+    assert shown().startswith(f"{expected} ")
+    Need.objects.filter(pk=public.first().pk).update(status=Need.Status.REPORTED)
+    assert shown().startswith(f"{expected - 1} ")
