@@ -20,6 +20,8 @@ its page type); ``localized_home`` asks for the translation as a home page direc
 """
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -27,7 +29,12 @@ from django.urls import Resolver404
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models.sites import (
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+    SiteRootPath,
+)
 from wagtail.views import serve as wagtail_serve
 
 PAGE_CHAIN = "_digivillae_page_chain"
@@ -121,6 +128,38 @@ def localized_home(site: Site) -> Page:
     return translation
 
 
+def site_root_paths() -> list[SiteRootPath]:
+    """Wagtail's ``Site.get_site_root_paths()`` (every page address is built from it): read
+    from Django's cache where Wagtail keeps it, and when the cache has none, in one query —
+    Wagtail reads the sites, then each site's home-page translations. Stored back as Wagtail
+    stores it, so Wagtail's own invalidation (a site saved, a home page moved) applies."""
+    kept = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    if kept is not None:
+        return [SiteRootPath(*item) for item in kept]
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return Site.get_site_root_paths()
+    name = connection.ops.quote_name
+    site, page, locale = (name(m._meta.db_table) for m in (Site, Page, Locale))
+    # Wagtail's order: the deepest home page first, the default site first, then by host
+    # name; each site's translations in tree order. Table names only, no value in the text.
+    query = (
+        f"SELECT s.id, s.hostname, s.port, p.url_path, l.language_code FROM {site} s "  # noqa: S608
+        f"JOIN {page} r ON r.id = s.root_page_id "
+        f"JOIN {page} p ON p.translation_key = r.translation_key "
+        f"JOIN {locale} l ON l.id = p.locale_id "
+        "ORDER BY r.url_path DESC, s.is_default_site DESC, s.hostname, p.path"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        rows = cursor.fetchall()
+    result = [
+        SiteRootPath(site_id, url_path, Site(hostname=host, port=port).root_url, language)
+        for site_id, host, port, url_path, language in rows
+    ]
+    cache.set(SITE_ROOT_PATHS_CACHE_KEY, result, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    return result
+
+
 def serve(request, path):
     """Wagtail's page view (``wagtail.views.serve``: its hooks, its privacy check), routed
     from ``localized_home``. Wagtail keeps the route it finds on the request; finding it
@@ -129,6 +168,8 @@ def serve(request, path):
         route = None
         site = Site.find_for_request(request)
         if site is not None:
+            if not hasattr(request, "_wagtail_cached_site_root_paths"):
+                request._wagtail_cached_site_root_paths = site_root_paths()
             try:
                 route = localized_home(site).route(
                     request, [component for component in path.split("/") if component]

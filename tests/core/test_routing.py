@@ -124,3 +124,34 @@ def test_public_pages_skip_the_restriction_query_and_restricted_ones_keep_it(cli
     response = client.get("/it/territori/fossanese/")
     assert response.status_code == 302
     assert "/_util/login/" in response["Location"]
+
+
+def test_site_root_paths_in_one_query_are_wagtails():
+    """Read in one query when Django's cache has none, then from the cache; equal to Wagtail's
+    own, also with a second site on the same home page and a third elsewhere."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from core.routing import site_root_paths
+
+    def both():
+        Site.clear_site_root_paths_cache()
+        expected = Site.get_site_root_paths()
+        Site.clear_site_root_paths_cache()
+        with CaptureQueriesContext(connection) as queries:
+            found = site_root_paths()
+        return expected, found, len(queries)
+
+    expected, found, queries = both()
+    assert found == expected
+    assert queries == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert site_root_paths() == expected  # kept where Wagtail keeps it
+    assert len(queries) == (0 if cache.get("wagtail_site_root_paths", version=2) else 1)
+    home = HomePage.objects.get(locale__language_code="it")
+    Site.objects.create(hostname="www.digivillae.test", port=443, root_page=home)
+    section = Page.objects.get(url_path=home.url_path + "territori/")
+    Site.objects.create(hostname="territori.digivillae.test", port=8080, root_page=section)
+    expected, found, _queries = both()
+    assert found == expected
+    assert len({path.site_id for path in found}) == 3
