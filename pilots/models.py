@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.i18n import localized_pages
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
+from core.routing import parent_of
 
 from .charts import indicator_series
 
@@ -319,7 +320,7 @@ class PilotPage(BasePage):
         ).select_related("indicator")
         context.update(
             {
-                "territory": self.get_parent(),
+                "territory": parent_of(self, request),
                 "milestones": list(self.milestones.all()),
                 "indicator_series": indicator_series(indicators, measurements),
             }

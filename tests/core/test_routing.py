@@ -155,3 +155,18 @@ def test_site_root_paths_in_one_query_are_wagtails():
     expected, found, _queries = both()
     assert found == expected
     assert len({path.site_id for path in found}) == 3
+
+
+def test_a_routed_page_knows_its_parent_and_language_without_asking_again():
+    from core.routing import parent_of
+
+    home = HomePage.objects.select_related("locale").get(locale__language_code="it")
+    request = RequestFactory().get("/")
+    page, _args, _kwargs = home.route(request, ["territori", "mont-rose", "sportello-itinerante"])
+    with CaptureQueriesContext(connection) as queries:
+        parent = parent_of(page, request)
+        language = page.locale.language_code
+    assert len(queries) == 0
+    assert parent.pk == page.get_parent().pk
+    assert language == "it"
+    assert parent_of(page, RequestFactory().get("/")).pk == parent.pk  # no chain: asks Wagtail
