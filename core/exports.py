@@ -158,7 +158,7 @@ def at_low_priority(chunks: Iterator[bytes]) -> Iterator[bytes]:
     language and time zone. A queue of a few chunks keeps memory flat; a visitor who stops
     the download stops the producer.
     """
-    niceness = getattr(settings, "EXPORT_NICENESS", 0)
+    niceness = settings.EXPORT_NICENESS
     if not niceness:
         yield from chunks
         return

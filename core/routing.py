@@ -95,26 +95,33 @@ class ChainRoutingMixin:
                 break
         if len(chain) == 1:  # no such child: Wagtail says so (404)
             return super().route(request, path_components)
+        above_home = [page for page in rows if page.depth <= self.depth]
+        public = not any(page.restricted for page in above_home + chain[1:])
         answering = chain[-1].specific
         chain[-1] = answering
         if answering.locale_id == self.locale_id and "locale" in self._state.fields_cache:
             answering.locale = self.locale  # read with the home page: one query fewer
-        setattr(request, PAGE_CHAIN, chain)
-        if not any(page.restricted for page in rows if page.depth <= self.depth) and not any(
-            page.restricted for page in chain[1:]
-        ):
+        if public:
             # Read by Wagtail's privacy check and the page cache (core.models.BasePage).
             answering._view_restrictions = PageViewRestriction.objects.none()
+        setattr(request, PAGE_CHAIN, chain)
         return answering.route(request, path_components[len(chain) - 1 :])
 
 
+def routed_ancestors(page, request) -> list[Page] | None:
+    """The pages above ``page``, from its home page down, that the router read for this
+    request; None when the request was not routed to this page."""
+    chain = getattr(request, PAGE_CHAIN, None)
+    if chain and chain[-1].pk == page.pk:
+        return chain[:-1]
+    return None
+
+
 def parent_of(page, request) -> Page:
-    """The page's parent as ``get_parent()`` gives it, taken from the pages the router read
-    for this request when they are there (no query)."""
-    chain = getattr(request, PAGE_CHAIN, None) or []
-    if len(chain) >= 2 and chain[-1].pk == page.pk:
-        return chain[-2]
-    return page.get_parent()
+    """The page's parent as ``get_parent()`` gives it, from the pages the router read when
+    it read them (no query)."""
+    above = routed_ancestors(page, request)
+    return above[-1] if above else page.get_parent()
 
 
 def localized_home(site: Site) -> Page:

@@ -12,9 +12,10 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core import routing
 from core.i18n import translation_position
 from core.models import BasePage, SiteSettings
-from core.routing import PAGE_CHAIN
+from core.routing import routed_ancestors
 
 register = template.Library()
 
@@ -29,9 +30,9 @@ def _cached(request, key, compute):
 def ancestors(request, page) -> list[Page]:
     """The page's ancestors from its home page down (depth 2 and below): those the router read
     on its way to the page (``core.routing``), else one query."""
-    chain = getattr(request, PAGE_CHAIN, None)
-    if chain and chain[-1].pk == page.pk:
-        return [ancestor for ancestor in chain[:-1] if ancestor.depth >= 2]
+    above = routed_ancestors(page, request)
+    if above is not None:
+        return [ancestor for ancestor in above if ancestor.depth >= 2]
     return _cached(
         request,
         ("ancestors", page.pk),
@@ -47,17 +48,7 @@ def localized_home(request, page=None) -> Page | None:
 
     def compute():
         site = Site.find_for_request(request)
-        if site is None:
-            return None
-        return (
-            Page.objects.live()
-            .filter(
-                translation_key=site.root_page.translation_key,
-                locale__language_code=get_language(),
-            )
-            .first()
-            or site.root_page
-        )
+        return routing.localized_home(site) if site is not None else None
 
     return _cached(request, ("home", get_language()), compute)
 

@@ -6,6 +6,8 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page
 
+from home.models import HomePage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -25,8 +27,6 @@ def test_every_address_is_wagtails(active):
 
 
 def test_a_site_root_keeps_its_own_address():
-    from home.models import HomePage
-
     request = RequestFactory().get("/")
     homes = list(HomePage.objects.order_by("path"))
     with translation.override("it"):

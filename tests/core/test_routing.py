@@ -4,13 +4,15 @@ Wagtail's level-by-level routing finds: every page of the demo, the routable pag
 addresses."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
 
-from core.routing import localized_home
+from core.routing import localized_home, parent_of, site_root_paths
 from home.models import HomePage
 from participation.models import ChallengeCallPage, Need, NeedsIndexPage, Proposal
 
@@ -82,9 +84,6 @@ def test_a_deep_page_routes_in_two_queries():
 
 @pytest.mark.parametrize("language", ["it", "fr", "en"])
 def test_the_home_page_in_the_visitors_language_in_one_query(language):
-    from django.utils import translation
-    from wagtail.models import Site
-
     site = Site.objects.select_related("root_page").get(is_default_site=True)
     with translation.override(language):
         expected = site.root_page.localized.specific
@@ -96,9 +95,6 @@ def test_the_home_page_in_the_visitors_language_in_one_query(language):
 
 
 def test_a_home_page_translation_in_draft_is_not_served():
-    from django.utils import translation
-    from wagtail.models import Site
-
     site = Site.objects.select_related("root_page").get(is_default_site=True)
     HomePage.objects.filter(locale__language_code="fr").update(live=False)
     with translation.override("fr"):
@@ -108,7 +104,6 @@ def test_a_home_page_translation_in_draft_is_not_served():
 def test_public_pages_skip_the_restriction_query_and_restricted_ones_keep_it(client):
     """The routing query says whether a page on the way is restricted: a public page needs no
     further question, a page below a restricted section is still refused at once."""
-    from wagtail.models import PageViewRestriction
 
     home = HomePage.objects.get(locale__language_code="it")
     request = RequestFactory().get("/")
@@ -129,10 +124,6 @@ def test_public_pages_skip_the_restriction_query_and_restricted_ones_keep_it(cli
 def test_site_root_paths_in_one_query_are_wagtails():
     """Read in one query when Django's cache has none, then from the cache; equal to Wagtail's
     own, also with a second site on the same home page and a third elsewhere."""
-    from django.core.cache import cache
-    from wagtail.models import Site
-
-    from core.routing import site_root_paths
 
     def both():
         Site.clear_site_root_paths_cache()
@@ -158,8 +149,6 @@ def test_site_root_paths_in_one_query_are_wagtails():
 
 
 def test_a_routed_page_knows_its_parent_and_language_without_asking_again():
-    from core.routing import parent_of
-
     home = HomePage.objects.select_related("locale").get(locale__language_code="it")
     request = RequestFactory().get("/")
     page, _args, _kwargs = home.route(request, ["territori", "mont-rose", "sportello-itinerante"])

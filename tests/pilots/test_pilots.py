@@ -3,6 +3,10 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from participation.models import Need
+from pilots.models import PilotTerritoryPage
+from tests.conftest import page_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,9 +61,6 @@ def test_partner_index_groups_by_role(client):
 def test_territory_page_counts_its_public_needs(client, language):
     """The count and the register link come from one query (participation's needs_tags); a
     reported need leaves the count."""
-    from participation.models import Need
-    from pilots.models import PilotTerritoryPage
-    from tests.conftest import page_in
 
     territory = page_in(PilotTerritoryPage, language, slug="fossanese")
     public = Need.objects.filter(

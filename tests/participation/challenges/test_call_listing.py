@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale
 
 from participation.chain import PROPOSALS_SHOWN
 from participation.challenges.views import PROPOSALS_PER_PAGE
@@ -65,8 +66,6 @@ def test_the_chain_names_a_few_proposals_and_links_to_the_list(
 ):
     call = crowded_call("evaluation")
     if language == "fr":
-        from wagtail.models import Locale
-
         call = call.copy_for_translation(Locale.objects.get(language_code="fr"))
         call.save_revision().publish()
     html = client.get(call.url).content.decode()
