@@ -14,10 +14,16 @@ and at a page type with a ``route`` of its own. The pages read are kept on the r
 above the home page) has a view restriction: when none has, the answering page knows it is
 public without asking again.
 
-``serve`` is Wagtail's page view with the start of the walk made cheaper: Wagtail finds the
-home page in the visitor's language with three queries (the active locale, its translation,
-its page type); ``localized_home`` asks for the translation as a home page directly, in one.
+``serve`` is Wagtail's page view with the start of the walk made cheaper: the site is found
+with its settings in one query (``find_site``); the home page's address in the visitor's
+language comes from the site root paths, so the home page is read in the routing query itself
+(``route_from_site``); and the same query reads the page frame every page shows — the main
+menu, the footer's pages and the language versions of the pages along the address (filters in
+``core.navigation``), kept on the request (``Frame``) for the template tags. A simple page is
+served in four queries: site, site root paths (kept in Django's cache), route, page.
 """
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +31,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.urls import Resolver404
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -37,7 +44,11 @@ from wagtail.models.sites import (
 )
 from wagtail.views import serve as wagtail_serve
 
+from core import navigation
+from core.models import SiteSettings
+
 PAGE_CHAIN = "_digivillae_page_chain"
+FRAME = "_digivillae_page_frame"
 
 
 def has_subroute(page_class, remaining: list[str]) -> bool:
@@ -59,6 +70,81 @@ def answers_itself(page_class, live: bool, remaining: list[str]) -> bool:
     return page_class.route is not Page.route
 
 
+def prefixes(path: str, steplen: int) -> list[str]:
+    """The tree paths of a page and of every page above it, from the top."""
+    return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+
+
+@dataclass
+class Frame:
+    """The pages read with the route for the page's header and footer (``core.navigation``):
+    its menu, its footer pages (when the site's settings were known), and the language
+    versions of every page at ``url_paths``."""
+
+    home: Page
+    rows: list[Page]
+    url_paths: set[str]
+    with_footer: bool
+
+
+def read_along(home_depth, home_url_path, components, above=(), footer_ids=None):
+    """Every page along the address (the home page at ``home_url_path`` and the pages below it
+    at each step of ``components``) and the pages at the tree ``above`` it, each with its
+    language and whether it has a view restriction; with them, the menu, the language versions
+    and (given the footer's page ids) the footer pages of the page frame — in one query."""
+    url_paths, url_path = [home_url_path], home_url_path
+    for component in components:
+        url_path += component + "/"
+        url_paths.append(url_path)
+    wanted = (
+        Q(url_path__in=url_paths, depth__gte=home_depth)
+        | Q(path__in=above)
+        | navigation.menu_filter(home_depth, home_url_path)
+        | navigation.translations_filter(url_paths)
+    )
+    rows = Page.objects.select_related("locale").annotate(
+        restricted=Exists(
+            PageViewRestriction.objects.filter(
+                page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))
+            )
+        )
+    )
+    if footer_ids is not None:
+        wanted |= navigation.footer_filter(footer_ids)
+        rows = rows.annotate(footer_position=navigation.footer_position(footer_ids))
+    return url_paths, list(rows.filter(wanted))
+
+
+def walk(request, home, url_paths, rows, components, with_footer=False):
+    """Wagtail's routing over pages already read: from ``home`` down the address, the
+    first page that answers what is left of it (``answers_itself``)."""
+    found = {page.url_path: page for page in rows if page.depth > home.depth}
+    chain = [home]
+    for level, url_path in enumerate(url_paths[1:], start=1):
+        page = found.get(url_path)
+        if page is None:
+            break
+        chain.append(page)
+        if answers_itself(page.specific_class, page.live, components[level:]):
+            break
+    if components and len(chain) == 1:
+        raise Http404  # no such child: what Wagtail's Page.route says
+    above = prefixes(home.path, home.steplen)[:-1]
+    restricted = {row.path for row in rows if row.restricted}
+    public = not any(page.path in restricted for page in chain) and restricted.isdisjoint(above)
+    read = chain[-1]
+    answering = read.specific
+    chain[-1] = answering
+    if "locale" in read._state.fields_cache:
+        answering.locale = read.locale  # read with the route: one query fewer
+    if public:
+        # Read by Wagtail's privacy check and the page cache (core.models.BasePage).
+        answering._view_restrictions = PageViewRestriction.objects.none()
+    setattr(request, PAGE_CHAIN, chain)
+    setattr(request, FRAME, Frame(chain[0], rows, set(url_paths), with_footer))
+    return answering.route(request, components[len(chain) - 1 :])
+
+
 class ChainRoutingMixin:
     def route(self, request, path_components):
         if not path_components or (
@@ -67,45 +153,13 @@ class ChainRoutingMixin:
             and has_subroute(type(self), path_components)
         ):
             return super().route(request, path_components)
-        url_paths, url_path = [], self.url_path
-        for component in path_components:
-            url_path += component + "/"
-            url_paths.append(url_path)
-        above = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        rows = list(
-            Page.objects.filter(
-                Q(url_path__in=url_paths, path__startswith=self.path, depth__gt=self.depth)
-                | Q(path__in=above)
-            ).annotate(
-                restricted=Exists(
-                    PageViewRestriction.objects.filter(
-                        page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))
-                    )
-                )
-            )
+        url_paths, rows = read_along(
+            self.depth,
+            self.url_path,
+            path_components,
+            above=prefixes(self.path, self.steplen)[:-1],
         )
-        found = {page.url_path: page for page in rows if page.depth > self.depth}
-        chain = [self]
-        for level, url_path in enumerate(url_paths, start=1):
-            page = found.get(url_path)
-            if page is None:
-                break
-            chain.append(page)
-            if answers_itself(page.specific_class, page.live, path_components[level:]):
-                break
-        if len(chain) == 1:  # no such child: Wagtail says so (404)
-            return super().route(request, path_components)
-        above_home = [page for page in rows if page.depth <= self.depth]
-        public = not any(page.restricted for page in above_home + chain[1:])
-        answering = chain[-1].specific
-        chain[-1] = answering
-        if answering.locale_id == self.locale_id and "locale" in self._state.fields_cache:
-            answering.locale = self.locale  # read with the home page: one query fewer
-        if public:
-            # Read by Wagtail's privacy check and the page cache (core.models.BasePage).
-            answering._view_restrictions = PageViewRestriction.objects.none()
-        setattr(request, PAGE_CHAIN, chain)
-        return answering.route(request, path_components[len(chain) - 1 :])
+        return walk(request, self, url_paths, rows, path_components)
 
 
 def routed_ancestors(page, request) -> list[Page] | None:
@@ -117,11 +171,26 @@ def routed_ancestors(page, request) -> list[Page] | None:
     return None
 
 
+def frame_of(request) -> Frame | None:
+    """The page frame read with this request's route, if it was routed here."""
+    return getattr(request, FRAME, None)
+
+
 def parent_of(page, request) -> Page:
     """The page's parent as ``get_parent()`` gives it, from the pages the router read when
     it read them (no query)."""
     above = routed_ancestors(page, request)
     return above[-1] if above else page.get_parent()
+
+
+def content_language() -> str | None:
+    """The active language as Wagtail's locales know it (None without translations)."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return None
 
 
 def localized_home(site: Site) -> Page:
@@ -130,11 +199,8 @@ def localized_home(site: Site) -> Page:
     query instead of three."""
     root = site.root_page
     model = root.specific_class
-    if model is None or not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return root.specific
-    try:
-        language = get_supported_content_language_variant(get_language())
-    except LookupError:
+    language = content_language()
+    if model is None or language is None:
         return root.specific
     translation = (
         model.objects.filter(translation_key=root.translation_key, locale__language_code=language)
@@ -178,19 +244,103 @@ def site_root_paths() -> list[SiteRootPath]:
     return result
 
 
+def pick_site(sites: list[Site], hostname: str, port: str) -> Site | None:
+    """Wagtail's choice among the sites named by the host or marked default
+    (``wagtail.models.sites.get_site_for_hostname``): host and port, else the host on the default
+    site, else the default site — unless exactly one other site has the host. ``port`` as the
+    request gives it (text)."""
+
+    def match(site):
+        if site.hostname == hostname:
+            return 0 if str(site.port) == str(port) else 1 if site.is_default_site else 3
+        return 2  # the default site
+
+    sites = sorted(sites, key=match)
+    if not sites:
+        return None
+    if len(sites) == 1 or match(sites[0]) in (0, 1):
+        return sites[0]
+    if match(sites[0]) == 2:
+        return sites[len(sites) == 2]
+    return None
+
+
+def find_site(request) -> Site | None:
+    """``Site.find_for_request`` with the site's home page and settings read in the same query,
+    and both kept where Wagtail looks for them on the request (the page frame's footer, contact
+    and social links come from the settings)."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    sites = Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True)).select_related(
+        "root_page", "sitesettings"
+    )
+    site = pick_site(list(sites), hostname, request.get_port())
+    request._wagtail_site = site
+    try:
+        site_settings = site.sitesettings
+    except (AttributeError, SiteSettings.DoesNotExist):
+        return site  # no site, or no settings yet: Wagtail creates them when first asked
+    site_settings._request = request
+    setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    return site
+
+
+def route_from_site(request, site: Site, components: list[str]):
+    """The route from the site's home page in the visitor's language, read with the page
+    frame in one query: the home page's address in that language comes from the site root
+    paths, so the home page is read along with the pages below it. Wagtail's own way (its
+    ``localized`` home page, then its ``route``) when the home page's type routes otherwise,
+    or when the translation is not live (Wagtail then routes from the site's home page)."""
+    root = site.root_page
+    home_class = root.specific_class
+    language = content_language()
+    if language is None:
+        home_url_path = root.url_path
+    else:
+        home_url_path = next(
+            (
+                path.root_path
+                for path in request._wagtail_cached_site_root_paths
+                if path.site_id == site.pk and path.language_code == language
+            ),
+            None,
+        )
+    if (
+        home_url_path is None
+        or home_class is None
+        or not issubclass(home_class, ChainRoutingMixin)
+        or issubclass(home_class, RoutablePageMixin)
+    ):
+        return localized_home(site).route(request, components)
+    site_settings = getattr(request, SiteSettings.get_cache_attr_name(), None)
+    footer_ids = None if site_settings is None else navigation.footer_page_ids(site_settings)
+    url_paths, rows = read_along(
+        root.depth,
+        home_url_path,
+        components,
+        above=prefixes(root.path, root.steplen)[:-1],
+        footer_ids=footer_ids,
+    )
+    home = next((row for row in rows if row.url_path == home_url_path), None)
+    if home is None or not home.live or home.path[: -home.steplen] != root.path[: -root.steplen]:
+        return localized_home(site).route(request, components)
+    return walk(request, home, url_paths, rows, components, with_footer=footer_ids is not None)
+
+
 def serve(request, path):
     """Wagtail's page view (``wagtail.views.serve``: its hooks, its privacy check), routed
-    from ``localized_home``. Wagtail keeps the route it finds on the request; finding it
+    by ``route_from_site``. Wagtail keeps the route it finds on the request; finding it
     first here means Wagtail's view uses this one."""
     if not hasattr(request, "_wagtail_route_for_request"):
         route = None
-        site = Site.find_for_request(request)
+        site = find_site(request)
         if site is not None:
             if not hasattr(request, "_wagtail_cached_site_root_paths"):
                 request._wagtail_cached_site_root_paths = site_root_paths()
             try:
-                route = localized_home(site).route(
-                    request, [component for component in path.split("/") if component]
+                route = route_from_site(
+                    request, site, [component for component in path.split("/") if component]
                 )
             except Http404:
                 route = None

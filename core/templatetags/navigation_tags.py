@@ -7,13 +7,11 @@ whole pages are cached by wagtail-cache, and purged when a menu page changes.
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from core import routing
-from core.i18n import translation_position
+from core import navigation, routing
 from core.models import BasePage, SiteSettings
 from core.routing import routed_ancestors
 
@@ -47,7 +45,7 @@ def localized_home(request, page=None) -> Page | None:
         return page if page.depth == 2 else ancestors(request, page)[0]
 
     def compute():
-        site = Site.find_for_request(request)
+        site = routing.find_site(request)
         return routing.localized_home(site) if site is not None else None
 
     return _cached(request, ("home", get_language()), compute)
@@ -59,44 +57,24 @@ def site_home(context):
 
 
 def menu_and_footer(request, page) -> tuple[list[Page], list[Page]]:
-    """The main menu (the home page's children shown in menus) and the footer's pages (the
-    accessibility statement and privacy notice in the visitor's language), in one query."""
+    """The main menu and the footer's pages (``core.navigation``): from the rows the router
+    read with the page, else in one query."""
     home = localized_home(request, page)
+    locale_id = page.locale_id if isinstance(page, Page) else Locale.get_active().pk
+    frame = routing.frame_of(request)
+    if frame is not None and home is not None and frame.home.pk == home.pk and frame.with_footer:
+        return navigation.menu_of(frame.rows, home), navigation.footer_of(frame.rows, locale_id)
 
     def compute():
-        site_settings = SiteSettings.for_request(request)
-        ids = [
-            page_id
-            for page_id in (site_settings.accessibility_page_id, site_settings.privacy_page_id)
-            if page_id
-        ]
-        locale_id = page.locale_id if isinstance(page, Page) else Locale.get_active().pk
-        in_menu = Q(pk__in=[])
+        ids = navigation.footer_page_ids(SiteSettings.for_request(request))
+        wanted = navigation.footer_filter(ids)
         if home is not None:
-            in_menu = Q(depth=home.depth + 1, path__startswith=home.path, show_in_menus=True)
-        in_footer = Q(
-            locale_id=locale_id,
-            translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
-        )
+            wanted |= navigation.menu_filter(home.depth, home.url_path)
         rows = list(
-            Page.objects.live()
-            .filter(in_menu | in_footer, alias_of__isnull=True)
-            .annotate(footer_position=translation_position(ids))
-            .order_by("path")
+            Page.objects.filter(wanted).annotate(footer_position=navigation.footer_position(ids))
         )
-        menu = [
-            row
-            for row in rows
-            if home is not None
-            and row.show_in_menus
-            and row.depth == home.depth + 1
-            and row.path.startswith(home.path)
-        ]
-        footer = sorted(
-            (row for row in rows if row.footer_position is not None and row.locale_id == locale_id),
-            key=lambda row: row.footer_position,
-        )
-        return menu, footer
+        menu = navigation.menu_of(rows, home) if home is not None else []
+        return menu, navigation.footer_of(rows, locale_id)
 
     return _cached(request, ("menu-and-footer", getattr(home, "pk", None), get_language()), compute)
 
@@ -130,14 +108,13 @@ def page_languages(context):
         if isinstance(page, Page) and page.pk and page.alias_of_id:
             return []  # a placeholder awaiting translation: see content_language
         if isinstance(page, Page) and page.pk:
-            translations = (
-                page.get_translations(inclusive=True)
-                .live()
-                .filter(alias_of__isnull=True)
-                .select_related("locale")
-                .order_by("locale__language_code")
-            )
-            by_code = {t.locale.language_code: t for t in translations}
+            frame = routing.frame_of(request)
+            if frame is not None and page.url_path in frame.url_paths:
+                by_code = navigation.translations_of(frame.rows, page)
+            else:
+                by_code = navigation.translations_of(
+                    page.get_translations(inclusive=True).select_related("locale"), page
+                )
             suffix = _neutral_route_suffix(request, page)
             return [
                 {

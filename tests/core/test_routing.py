@@ -1,9 +1,12 @@
 """The home page routes an address in two queries (``core.routing``) and finds exactly what
 Wagtail's level-by-level routing finds: every page of the demo, the routable pages' sub-routes
 (a need, a proposal, a survey's print version, an event's calendar file), drafts and missing
-addresses."""
+addresses. A page view finds its site (with the site's settings) in one query, and reads the
+page frame (menu, footer pages, language versions) with its route: the frame is what the
+template tags' own queries give, on every page of the demo in three languages."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404
@@ -11,10 +14,13 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
 
-from core.routing import localized_home, parent_of, site_root_paths
+from core.models import SiteSettings
+from core.routing import find_site, localized_home, parent_of, route_from_site, site_root_paths
 from home.models import HomePage
 from participation.models import ChallengeCallPage, Need, NeedsIndexPage, Proposal
+from tests.conftest import all_live_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +165,93 @@ def test_a_routed_page_knows_its_parent_and_language_without_asking_again():
     assert parent.pk == page.get_parent().pk
     assert language == "it"
     assert parent_of(page, RequestFactory().get("/")).pk == parent.pk  # no chain: asks Wagtail
+
+
+def test_the_site_is_the_one_wagtail_finds():
+    home = HomePage.objects.get(locale__language_code="it")
+    section = Page.objects.get(url_path=home.url_path + "territori/")
+    Site.objects.create(hostname="www.digivillae.test", port=443, root_page=home)
+    Site.objects.create(hostname="territori.digivillae.test", port=8080, root_page=section)
+    Site.objects.create(hostname="territori.digivillae.test", port=8081, root_page=section)
+    default = Site.objects.get(is_default_site=True)
+    for host, port in [
+        (default.hostname, default.port),
+        (default.hostname, 8000),
+        ("www.digivillae.test", 443),
+        ("www.digivillae.test", 80),
+        ("territori.digivillae.test", 8080),
+        ("territori.digivillae.test", 9999),
+        ("unknown.example", 80),
+    ]:
+        request = RequestFactory().get("/", HTTP_HOST=f"{host}:{port}", SERVER_PORT=str(port))
+        try:
+            expected = get_site_for_hostname(host, port).pk
+        except Site.DoesNotExist:
+            expected = None
+        found = find_site(request)
+        assert (found.pk if found else None) == expected, (host, port)
+
+
+def test_the_site_and_its_settings_in_one_query():
+    request = RequestFactory().get("/")
+    with CaptureQueriesContext(connection) as queries:
+        site = find_site(request)
+        site_settings = SiteSettings.for_request(request)
+        assert Site.find_for_request(request) is site
+    assert len(queries) == 1
+    assert site_settings.pk == SiteSettings.for_site(site).pk
+    assert site_settings.privacy_page_id == SiteSettings.for_site(site).privacy_page_id
+
+
+def frame_of(response) -> dict:
+    """What a visitor finds around the page's content: menu, language versions, footer."""
+    soup = BeautifulSoup(response.content, "html.parser")
+
+    def links(selector):
+        return [(a.get("href"), a.get_text(" ", strip=True)) for a in soup.select(selector)]
+
+    return {
+        "menu": links(".main-nav a"),
+        "languages": links(".language-switcher a")
+        + [(None, s.get_text()) for s in soup.select(".language-switcher [aria-current]")],
+        "footer": links('footer nav[aria-label] a[href^="/"]'),
+        "alternates": [(link["hreflang"], link["href"]) for link in soup.select("link[hreflang]")],
+        "home": links(".brand"),
+        "breadcrumbs": links(".breadcrumbs a"),
+    }
+
+
+def test_the_frame_read_with_the_route_is_what_the_tags_own_queries_give(client, monkeypatch):
+    """Every live page of the demo, in Italian, French and English: the page served as usual
+    (frame read with the route) and served with the frame left out (the tags ask the
+    database themselves) show the same menu, language versions, footer and breadcrumbs."""
+    pages = [page for page in all_live_pages() if not page.alias_of_id]
+    assert {page.locale.language_code for page in pages} >= {"it", "fr", "en"}
+    served = {page.url: frame_of(client.get(page.url)) for page in pages}
+    monkeypatch.setattr("core.routing.frame_of", lambda request: None)
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200
+        expected = frame_of(response)
+        assert served[page.url] == expected, page.url
+        assert expected["footer"], page.url
+        home = HomePage.objects.get(locale=page.locale)
+        in_menu = home.get_children().live().in_menu().filter(alias_of__isnull=True)
+        assert [href for href, _title in expected["menu"]] == [p.url for p in in_menu], page.url
+
+
+def test_a_draft_home_page_translation_routes_as_wagtail_does():
+    """When the French home page is a draft, Wagtail routes French addresses from the site's
+    home page: so does the router (it falls back to Wagtail's way)."""
+    HomePage.objects.filter(locale__language_code="fr").update(live=False)
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    with translation.override("fr"):
+        for components in ([], ["progetto"], ["territori", "fossanese"], ["nessuna-pagina"]):
+            request = RequestFactory().get("/")
+            request._wagtail_cached_site_root_paths = site_root_paths()
+
+            def from_site(_home, _request, components, request=request):
+                return route_from_site(request, site, components)
+
+            expected = outcome(Page.route, site.root_page.localized.specific, components)
+            assert outcome(from_site, None, components) == expected, components
