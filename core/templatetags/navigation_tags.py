@@ -58,7 +58,7 @@ def site_home(context):
 
 def menu_and_footer(request, page) -> tuple[list[Page], list[Page]]:
     """The main menu and the footer's pages (``core.navigation``): from the rows the router
-    read with the page, else in one query."""
+    read with the page, else read as the router reads them, in one query."""
     home = localized_home(request, page)
     locale_id = page.locale_id if isinstance(page, Page) else Locale.get_active().pk
     frame = routing.frame_of(request)
@@ -66,15 +66,11 @@ def menu_and_footer(request, page) -> tuple[list[Page], list[Page]]:
         return navigation.menu_of(frame.rows, home), navigation.footer_of(frame.rows, locale_id)
 
     def compute():
+        if home is None:
+            return [], []
         ids = navigation.footer_page_ids(SiteSettings.for_request(request))
-        wanted = navigation.footer_filter(ids)
-        if home is not None:
-            wanted |= navigation.menu_filter(home.depth, home.url_path)
-        rows = list(
-            Page.objects.filter(wanted).annotate(footer_position=navigation.footer_position(ids))
-        )
-        menu = navigation.menu_of(rows, home) if home is not None else []
-        return menu, navigation.footer_of(rows, locale_id)
+        _url_paths, rows = routing.read_along(home.depth, home.url_path, [], footer_ids=ids)
+        return navigation.menu_of(rows, home), navigation.footer_of(rows, locale_id)
 
     return _cached(request, ("menu-and-footer", getattr(home, "pk", None), get_language()), compute)
 
