@@ -67,6 +67,9 @@ class BasePage(WagtailCacheMixin, Page):
         FieldPanel("social_image"),
     ]
 
+    # Read with the page when it is served (core.routing.specific_of): every page shows it.
+    select_related_on_view = ("social_image",)
+
     class Meta:
         abstract = True
 

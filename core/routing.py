@@ -153,6 +153,19 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
     return url_paths, rows
 
 
+def specific_of(page: Page) -> Page:
+    """``page.specific``, with the related objects its page type shows on every view (its
+    ``select_related_on_view``: a hero or sharing image) read in the same query."""
+    model = page.specific_class
+    related = getattr(model, "select_related_on_view", ())
+    if model is None or isinstance(page, model) or not related:
+        return page.specific
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    for name, value in page.__dict__.items():  # what Wagtail's get_specific copies
+        specific.__dict__.setdefault(name, value)
+    return specific
+
+
 def walk(request, home, url_paths, rows, components, with_footer=False):
     """Wagtail's routing over pages already read: from ``home`` down the address, the
     first page that answers what is left of it (``answers_itself``)."""
@@ -171,7 +184,7 @@ def walk(request, home, url_paths, rows, components, with_footer=False):
     restricted = {row.path for row in rows if row.restricted}
     public = not any(page.path in restricted for page in chain) and restricted.isdisjoint(above)
     read = chain[-1]
-    answering = read.specific
+    answering = specific_of(read)
     chain[-1] = answering
     if "locale" in read._state.fields_cache:
         answering.locale = read.locale  # read with the route: one query fewer

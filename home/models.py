@@ -47,6 +47,8 @@ class HomePage(ChainRoutingMixin, BasePage):
         help_text=_("Invites residents to take part; open surveys and calls are listed below it."),
     )
 
+    select_related_on_view = ("social_image", "hero_image")
+
     content_panels = BasePage.content_panels + [
         FieldPanel("hero_title"),
         FieldPanel("introduction"),

@@ -75,6 +75,8 @@ class NewsTerritoryLink(TerritoryLink):
 
 
 class NewsPage(ListedOnTerritoriesMixin, BasePage):
+    select_related_on_view = ("social_image", "lead_image")
+
     date = models.DateField(_("date"), default=timezone.localdate)
     lead_image = models.ForeignKey(
         "core.CustomImage",

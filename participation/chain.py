@@ -9,12 +9,15 @@ per kind of item, whatever the length of the chain.
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.routing import frame_of
+from pilots.charts import latest_by_indicator
 from pilots.models import Indicator, IndicatorMeasurement, PilotPage
 
 from .challenges.models import Proposal
@@ -61,9 +64,10 @@ def _stages() -> dict[str, TraceStage]:
 
 def pick_versions(queryset, keys, locale: Locale) -> dict:
     """For each translation key, the version to show a reader of ``locale``: its translation,
-    else its placeholder alias, else the source. One query."""
+    else its placeholder alias, else the source. One query (``keys`` None: the queryset is
+    already filtered)."""
     ranked: dict = {}
-    for item in queryset.filter(translation_key__in=keys):
+    for item in queryset if keys is None else queryset.filter(translation_key__in=keys):
         if item.locale_id == locale.pk:
             rank = 0 if getattr(item, "alias_of_id", None) is None else 1
         else:
@@ -80,10 +84,12 @@ def _foreign(item, locale: Locale) -> str:
 
 
 class ChainBuilder:
-    def __init__(self, request, locale: Locale, current: tuple[str, object]):
+    def __init__(self, request, locale: Locale, current: tuple[str, object], page=None):
         self.request = request
         self.locale = locale
         self.current = current
+        self.page = page  # the page being shown: what it holds is not read again
+        self.pilots = {page.translation_key: page} if isinstance(page, PilotPage) else {}
 
     def build(
         self,
@@ -104,6 +110,9 @@ class ChainBuilder:
         need_keys, call_keys = set(need_keys), set(call_keys)
         proposal_ids, pilot_keys = set(proposal_ids), set(pilot_keys)
         live_pilots = PilotPage.objects.live().select_related("locale")
+        # Keys found from other keys are, where nothing else depends on them, a subquery of
+        # the query that reads their items (``needs_from``, ``pilots_from``): one query less.
+        needs_from = pilots_from = None
 
         # Upstream: a pilot comes from a proposal, a proposal from a call, a call from needs.
         if pilot_keys:
@@ -114,17 +123,15 @@ class ChainBuilder:
             )
             proposal_ids |= {proposal_id for proposal_id, _key in origins}
             call_keys |= {call_key for _id, call_key in origins}
-        elif proposal_ids:
+        elif proposal_ids and not call_keys:
             call_keys |= set(
                 Proposal.objects.filter(pk__in=proposal_ids).values_list(
                     "call__translation_key", flat=True
                 )
             )
         if call_keys:
-            need_keys |= set(
-                CallNeed.objects.filter(page__translation_key__in=call_keys).values_list(
-                    "need__translation_key", flat=True
-                )
+            needs_from = CallNeed.objects.filter(page__translation_key__in=call_keys).values(
+                "need__translation_key"
             )
         # Downstream: what came of it.
         if downstream:
@@ -137,34 +144,37 @@ class ChainBuilder:
             if proposals is not None:
                 proposal_ids = {proposal.pk for proposal in proposals}
             elif call_keys and not proposal_ids:
-                proposal_ids |= set(
+                # Read once, below, with the call's key instead of the call.
+                proposals = list(
                     Proposal.objects.public()
                     .filter(call__translation_key__in=call_keys)
-                    .values_list("pk", flat=True)
+                    .annotate(call_key=F("call__translation_key"))
+                    .listed()
                 )
+                proposal_ids = {proposal.pk for proposal in proposals}
             if proposal_ids and not pilot_keys:
-                pilot_keys |= set(
-                    live_pilots.filter(proposal_id__in=proposal_ids).values_list(
-                        "translation_key", flat=True
-                    )
+                pilots_from = live_pilots.filter(proposal_id__in=proposal_ids).values(
+                    "translation_key"
                 )
 
         stages = _stages()
         locale = self.locale
-        if need_keys:
-            needs = pick_versions(
+        if need_keys or needs_from is not None:
+            public_needs = (
                 Need.objects.filter(live=True)
                 .exclude(status=Need.Status.REPORTED)
-                .select_related("locale", "territory"),
-                need_keys,
-                locale,
+                .select_related("locale", "territory")
             )
-            register = NeedsIndexPage.objects.live().filter(locale=locale).first()
+            wanted = Q(translation_key__in=need_keys)
+            if needs_from is not None:
+                wanted |= Q(translation_key__in=needs_from)
+            needs = pick_versions(public_needs.filter(wanted), None, locale)
+            register_url = self.register_url()
             for need in sorted(needs.values(), key=lambda n: n.title):
                 url = ""
-                if register is not None:
-                    url = register.get_url(self.request) + register.reverse_subpage(
-                        "need_detail", args=[need.translation_key]
+                if register_url is not None:
+                    url = register_url + NeedsIndexPage.get_resolver().reverse(
+                        "need_detail", need.translation_key
                     )
                 meta = need.get_status_display()
                 if need.territory_id:
@@ -242,8 +252,15 @@ class ChainBuilder:
             stages["proposal"].more = len(ranked) - len(shown)
             if stages["proposal"].more and len(call_urls) == 1:
                 stages["proposal"].more_url = next(iter(call_urls.values())) + "#proposals-heading"
+        pilots = {}
+        if pilots_from is not None:
+            from_proposals = live_pilots.filter(translation_key__in=pilots_from)
+            pilots = pick_versions(from_proposals, None, locale)
+            pilot_keys = set(pilots)
+        elif pilot_keys:
+            pilots = self.pilots if set(self.pilots) == pilot_keys else {}
+            pilots = pilots or pick_versions(live_pilots, pilot_keys, locale)
         if pilot_keys:
-            pilots = pick_versions(live_pilots, pilot_keys, locale)
             for pilot in sorted(pilots.values(), key=lambda p: p.title):
                 meta = pilot.get_status_display()
                 if pilot.starts_on:
@@ -275,23 +292,47 @@ class ChainBuilder:
         return [stages[key] for key in STAGES]
 
     def latest_values(self, pilot_keys) -> list[tuple]:
-        """The latest value of each indicator of these pilots, with the indicator's name in
-        the reader's language."""
-        latest: dict = {}
+        """The latest value of each indicator of these pilots, with the indicator's name and
+        unit in the reader's language (else as measured), in one query."""
+        in_reader_language = Indicator.objects.filter(
+            translation_key=OuterRef("indicator__translation_key"), locale=self.locale
+        )
         measurements = (
             IndicatorMeasurement.objects.filter(indicator__page__translation_key__in=pilot_keys)
             .select_related("indicator")
+            .annotate(
+                local_name=Subquery(in_reader_language.values("name")[:1]),
+                local_unit=Subquery(in_reader_language.values("unit")[:1]),
+            )
             .order_by("measured_on", "pk")
         )
-        for measurement in measurements:
-            latest[measurement.indicator.translation_key] = measurement
-        if not latest:
-            return []
-        names = pick_versions(Indicator.objects.select_related("locale"), list(latest), self.locale)
-        return [
-            (names.get(key, measurement.indicator), measurement)
-            for key, measurement in latest.items()
-        ]
+        pairs = latest_by_indicator(measurements)
+        for indicator, measurement in pairs:
+            if measurement.local_name is not None:
+                indicator.name, indicator.unit = measurement.local_name, measurement.local_unit
+        return pairs
+
+    def register_url(self) -> str | None:
+        """The needs register's address in the reader's language: the page shown when it is
+        the register, else a section the router read with the page (the menu), else asked."""
+        page = self.page
+        if not (isinstance(page, NeedsIndexPage) and page.locale_id == self.locale.pk):
+            frame = frame_of(self.request)
+            kind = ContentType.objects.get_for_model(NeedsIndexPage).pk
+            page = (
+                next(
+                    (
+                        row
+                        for row in (frame.rows if frame is not None else ())
+                        if row.content_type_id == kind
+                        and row.locale_id == self.locale.pk
+                        and row.live
+                    ),
+                    None,
+                )
+                or NeedsIndexPage.objects.live().filter(locale=self.locale).first()
+            )
+        return page.get_url(self.request) if page is not None else None
 
 
 def _number(value) -> str:
@@ -299,26 +340,37 @@ def _number(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def chain_of(item, request, locale: Locale | None = None, proposals=None) -> list[TraceStage]:
+def chain_of(
+    item, request, locale: Locale | None = None, proposals=None, page=None, latest=None
+) -> list[TraceStage]:
     """The one entry point: the public chain need → call → proposal → pilot → result around
     ``item`` (a need, a call, a proposal or a pilot), in ``locale`` (the item's own by default;
-    a proposal is read in the language of the call page it is shown on). A call page passes
-    the public proposals it has already read as ``proposals``."""
+    a proposal is read in the language of the call page it is shown on). What the page shown
+    (``page``) has already read is not read again: a call page's public ``proposals``, a pilot
+    page's ``latest`` indicator values, the page itself."""
     locale = locale or item.locale
     if isinstance(item, Need):
-        builder = ChainBuilder(request, locale, ("need", item.translation_key))
+        builder = ChainBuilder(request, locale, ("need", item.translation_key), page)
         return builder.build(need_keys=[item.translation_key])
     if isinstance(item, ChallengeCallPage):
-        builder = ChainBuilder(request, locale, ("call", item.translation_key))
+        builder = ChainBuilder(request, locale, ("call", item.translation_key), page)
         return builder.build(
             call_keys=[item.translation_key],
             calls={item.translation_key: item},
             proposals=proposals,
         )
     if isinstance(item, Proposal):
-        builder = ChainBuilder(request, locale, ("proposal", item.pk))
+        builder = ChainBuilder(request, locale, ("proposal", item.pk), page)
+        if isinstance(page, ChallengeCallPage) and page.translation_key == item.call_key:
+            # Shown on its call's page: the call, and the proposal, are in hand.
+            return builder.build(
+                proposal_ids=[item.pk],
+                call_keys=[page.translation_key],
+                calls={page.translation_key: page},
+                proposals=[item],
+            )
         return builder.build(proposal_ids=[item.pk])
     if isinstance(item, PilotPage):
-        builder = ChainBuilder(request, locale, ("pilot", item.translation_key))
-        return builder.build(pilot_keys=[item.translation_key])
+        builder = ChainBuilder(request, locale, ("pilot", item.translation_key), page)
+        return builder.build(pilot_keys=[item.translation_key], latest_values=latest)
     raise TypeError(f"no chain for {type(item).__name__}")

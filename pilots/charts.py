@@ -115,12 +115,25 @@ def build_series(indicator, measurements) -> IndicatorSeries:
     return series
 
 
-def indicator_series(indicators: list, measurements) -> list[IndicatorSeries]:
-    """One series per indicator, from ``measurements`` recorded against any language version
-    of these indicators (read in one query)."""
+def indicator_series(indicators: list, measurements: list) -> list[IndicatorSeries]:
+    """One series per indicator, from ``measurements`` (by date) recorded against any
+    language version of these indicators."""
     if not indicators:
         return []
     by_key: dict = {indicator.translation_key: [] for indicator in indicators}
-    for measurement in measurements.order_by("measured_on", "pk"):
+    for measurement in measurements:
         by_key.setdefault(measurement.indicator.translation_key, []).append(measurement)
     return [build_series(indicator, by_key[indicator.translation_key]) for indicator in indicators]
+
+
+def latest_by_indicator(measurements, indicators=()) -> list[tuple]:
+    """The latest of ``measurements`` (by date) of each indicator, in the order the indicators
+    were first measured, each with its version among ``indicators`` (the reader's language)
+    when there is one, else the version it was recorded against."""
+    latest: dict = {}
+    for measurement in measurements:
+        latest[measurement.indicator.translation_key] = measurement
+    named = {indicator.translation_key: indicator for indicator in indicators}
+    return [
+        (named.get(key, measurement.indicator), measurement) for key, measurement in latest.items()
+    ]

@@ -18,7 +18,7 @@ from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from core.routing import parent_of
 
-from .charts import indicator_series
+from .charts import indicator_series, latest_by_indicator
 
 
 class PilotTerritoryIndexPage(SectionIndexPage):
@@ -315,14 +315,20 @@ class PilotPage(BasePage):
         template tag: pilots know nothing of participation."""
         context = super().get_context(request, *args, **kwargs)
         indicators = list(self.indicators.all())
-        measurements = IndicatorMeasurement.objects.filter(
-            indicator__translation_key__in=[indicator.translation_key for indicator in indicators]
-        ).select_related("indicator")
+        measurements = list(
+            IndicatorMeasurement.objects.filter(
+                indicator__translation_key__in=[i.translation_key for i in indicators]
+            )
+            .select_related("indicator")
+            .order_by("measured_on", "pk")
+        )
         context.update(
             {
                 "territory": parent_of(self, request),
                 "milestones": list(self.milestones.all()),
                 "indicator_series": indicator_series(indicators, measurements),
+                # For the chain's results: the same values, not read again.
+                "latest_values": latest_by_indicator(measurements, indicators),
             }
         )
         return context

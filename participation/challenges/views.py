@@ -5,7 +5,7 @@ language, and stores nothing."""
 import functools
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -75,7 +75,10 @@ def public_proposals(call):
     return (
         Proposal.objects.public()
         .filter(call__translation_key=call.translation_key)
-        .annotate(support_count=Count("supports", filter=Q(supports__confirmed_at__isnull=False)))
+        .annotate(
+            support_count=Count("supports", filter=Q(supports__confirmed_at__isnull=False)),
+            call_key=F("call__translation_key"),
+        )
         .order_by("reference")
     )
 
@@ -239,17 +242,16 @@ def _public_proposal(call, reference):
 
 
 def proposal_detail(call, request, reference, form=None, status=200, **extra):
-    proposal = _public_proposal(call, reference)
     score = None
     if call.results_are_public:
-        score = next(
-            (
-                s
-                for s in score_proposals(call, list(public_proposals(call)))
-                if s.proposal == proposal
-            ),
-            None,
-        )
+        # The ranking spans every public proposal: this one is read with them.
+        scores = score_proposals(call, list(public_proposals(call)))
+        score = next((s for s in scores if s.proposal.reference == reference), None)
+        if score is None:
+            raise Http404
+        proposal = score.proposal
+    else:
+        proposal = _public_proposal(call, reference)
     can_support = call.support_is_open and proposal.status == Proposal.Status.SHORTLISTED
     context = _context(
         call,

@@ -12,5 +12,6 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def chain_of(context, item, locale=None, proposals=None):
-    return build_chain(item, context["request"], locale, proposals)
+def chain_of(context, item, locale=None, proposals=None, latest=None):
+    """The page shown (``page``) is handed over: what it holds is not read again."""
+    return build_chain(item, context["request"], locale, proposals, context.get("page"), latest)

@@ -10,7 +10,7 @@ from events.models import EventIndexPage
 from news.models import NewsIndexPage
 from partners.models import PartnerIndexPage
 from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
-from tests.conftest import MAX_QUERIES, count_queries, page_in
+from tests.conftest import MAX_QUERIES, all_live_pages, count_queries, page_in
 from tests.factories import (
     EventPageFactory,
     NewsPageFactory,
@@ -89,3 +89,35 @@ def test_listings_do_not_grow_with_their_items(client):
     assert few == many
     for url, queries in many.items():
         assert queries <= MAX_QUERIES, (url, queries)
+
+
+COLD_QUERIES = 12  # issue 14: every public page type, every cache empty
+
+
+def one_page_of_each_type() -> list[str]:
+    """A live page of every page type in Italian and French, a need and a public proposal."""
+    from participation.models import ChallengeCallPage, NeedsIndexPage, Proposal
+
+    urls, seen = [], set()
+    for page in all_live_pages():
+        kind = (type(page), page.locale.language_code)
+        if kind[1] in {"it", "fr"} and kind not in seen and not page.alias_of_id:
+            seen.add(kind)
+            urls.append(page.url)
+    register = page_in(NeedsIndexPage, "fr")
+    need = register.public_needs().first()
+    urls.append(register.url + register.reverse_subpage("need_detail", args=[need.translation_key]))
+    proposal = Proposal.objects.public().first()
+    call = ChallengeCallPage.objects.get(pk=proposal.call_id)
+    urls.append(call.url + call.reverse_subpage("proposal_detail", args=[proposal.reference]))
+    return urls
+
+
+def test_every_page_type_renders_cold_in_at_most_twelve_queries(client, settings):
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = dict.fromkeys(settings.CACHES, dummy)
+    settings.WAGTAIL_CACHE = False
+    urls = one_page_of_each_type()
+    assert len(urls) >= 30
+    counts = {url: count_queries(client, url)[0] for url in urls}
+    assert max(counts.values()) <= COLD_QUERIES, {u: n for u, n in counts.items() if n > 12}
