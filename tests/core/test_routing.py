@@ -279,3 +279,20 @@ def test_a_draft_home_page_translation_routes_as_wagtail_does():
 
             expected = outcome(Page.route, site.root_page.localized.specific, components)
             assert outcome(from_site, None, components) == expected, components
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/it/%ff%fe/",
+        "/fr/territoires/%27%3B%20DROP%20TABLE%20wagtailcore_page%3B--/",
+        "/it/progetto/%E2%80%AE%F0%9F%92%A5/",
+        "/it/" + "a/" * 300,
+        "/it/progetto/_%25/",
+    ],
+)
+def test_hostile_addresses_are_simply_not_found(client, address):
+    """Whatever the address holds, it reaches the routing query as values, never as SQL."""
+    response = client.get(address)
+    assert response.status_code == 404
+    assert Page.objects.filter(depth=1).exists()
