@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
-from core.routing import ChainRoutingMixin
+from core.routing import ChainRoutingMixin, frame_of
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from participation.challenges.pages import ChallengeCallPage, ChallengeIndexPage
@@ -101,7 +101,7 @@ class HomePage(ChainRoutingMixin, BasePage):
                     .filter(opens_at__lte=now, submission_deadline__gt=now)
                     .order_by("submission_deadline", "pk")[:HOME_LISTING_SIZE]
                 ),
-                **self._sections(),
+                **self._sections(request),
             }
         )
         return context
@@ -114,13 +114,26 @@ class HomePage(ChainRoutingMixin, BasePage):
         "territories_index": PilotTerritoryIndexPage,
     }
 
-    def _sections(self) -> dict:
-        """The section pages the home page links to, in one query (only their URLs are shown)."""
-        found = {
-            page.specific_class: page
-            for page in Page.objects.child_of(self).live().type(*self.SECTIONS.values())
-        }
+    def _sections(self, request) -> dict:
+        """The section pages the home page links to (only their URLs are shown): among the menu
+        pages the router read with the home page, else in one query."""
+        frame = frame_of(request)
+        rows = frame.rows if frame is not None and frame.home.pk == self.pk else []
+        if not rows or len(self._sections_in(rows)) < len(self.SECTIONS):
+            rows = Page.objects.child_of(self).live().type(*self.SECTIONS.values())
+        found = self._sections_in(rows)
         return {name: found.get(model) for name, model in self.SECTIONS.items()}
+
+    def _sections_in(self, rows) -> dict:
+        kinds = set(self.SECTIONS.values())
+        return {
+            row.specific_class: row
+            for row in sorted(rows, key=lambda row: row.path)
+            if row.live
+            and row.depth == self.depth + 1
+            and row.path.startswith(self.path)
+            and row.specific_class in kinds
+        }
 
 
 class StandardPage(BasePage):
