@@ -121,6 +121,8 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event page")
         verbose_name_plural = _("event pages")
+        # Listings read events in date order and stop after a few (see NewsPage).
+        indexes = [models.Index(fields=["start", "page_ptr"], name="events_by_start")]
 
     def clean(self):
         super().clean()
