@@ -85,6 +85,18 @@ class Frame:
     url_paths: set[str]
     with_footer: bool
 
+    def sections(self, models) -> dict:
+        """The home page's live children of these page types among the rows (the sections in
+        the menu), by page type."""
+        return {
+            row.specific_class: row
+            for row in sorted(self.rows, key=lambda row: row.path)
+            if row.live
+            and row.depth == self.home.depth + 1
+            and row.path.startswith(self.home.path)
+            and row.specific_class in models
+        }
+
 
 def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
     """Every page along the address (the home page at ``home_url_path`` and the pages below it
@@ -186,8 +198,7 @@ def walk(request, home, url_paths, rows, components, with_footer=False):
     read = chain[-1]
     answering = specific_of(read)
     chain[-1] = answering
-    if "locale" in read._state.fields_cache:
-        answering.locale = read.locale  # read with the route: one query fewer
+    answering.locale = read.locale  # read with the route: one query fewer
     if public:
         # Read by Wagtail's privacy check and the page cache (core.models.BasePage).
         answering._view_restrictions = PageViewRestriction.objects.none()

@@ -117,23 +117,15 @@ class HomePage(ChainRoutingMixin, BasePage):
     def _sections(self, request) -> dict:
         """The section pages the home page links to (only their URLs are shown): among the menu
         pages the router read with the home page, else in one query."""
+        kinds = tuple(self.SECTIONS.values())
         frame = frame_of(request)
-        rows = frame.rows if frame is not None and frame.home.pk == self.pk else []
-        if not rows or len(self._sections_in(rows)) < len(self.SECTIONS):
-            rows = Page.objects.child_of(self).live().type(*self.SECTIONS.values())
-        found = self._sections_in(rows)
+        found = frame.sections(kinds) if frame is not None and frame.home.pk == self.pk else {}
+        if len(found) < len(kinds):
+            found = {
+                page.specific_class: page
+                for page in Page.objects.child_of(self).live().type(*kinds).order_by("path")
+            }
         return {name: found.get(model) for name, model in self.SECTIONS.items()}
-
-    def _sections_in(self, rows) -> dict:
-        kinds = set(self.SECTIONS.values())
-        return {
-            row.specific_class: row
-            for row in sorted(rows, key=lambda row: row.path)
-            if row.live
-            and row.depth == self.depth + 1
-            and row.path.startswith(self.path)
-            and row.specific_class in kinds
-        }
 
 
 class StandardPage(BasePage):

@@ -9,7 +9,6 @@ per kind of item, whatever the length of the chain.
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -89,7 +88,6 @@ class ChainBuilder:
         self.locale = locale
         self.current = current
         self.page = page  # the page being shown: what it holds is not read again
-        self.pilots = {page.translation_key: page} if isinstance(page, PilotPage) else {}
 
     def build(
         self,
@@ -102,11 +100,12 @@ class ChainBuilder:
         latest_values=None,
         proposals=None,
         calls=None,
+        pilots=None,
     ) -> list[TraceStage]:
         """``latest_values`` — (indicator, measurement) pairs a pilot page has already loaded
         for its charts — and ``proposals`` — the public proposals a call page has already
-        loaded, with their call — and ``calls`` — {translation key: call page} already in
-        hand — save fetching them again."""
+        loaded, with their call — and ``calls`` and ``pilots`` — {translation key: page}
+        already in hand — save fetching them again."""
         need_keys, call_keys = set(need_keys), set(call_keys)
         proposal_ids, pilot_keys = set(proposal_ids), set(pilot_keys)
         live_pilots = PilotPage.objects.live().select_related("locale")
@@ -252,14 +251,12 @@ class ChainBuilder:
             stages["proposal"].more = len(ranked) - len(shown)
             if stages["proposal"].more and len(call_urls) == 1:
                 stages["proposal"].more_url = next(iter(call_urls.values())) + "#proposals-heading"
-        pilots = {}
         if pilots_from is not None:
             from_proposals = live_pilots.filter(translation_key__in=pilots_from)
             pilots = pick_versions(from_proposals, None, locale)
             pilot_keys = set(pilots)
-        elif pilot_keys:
-            pilots = self.pilots if set(self.pilots) == pilot_keys else {}
-            pilots = pilots or pick_versions(live_pilots, pilot_keys, locale)
+        elif pilot_keys and (pilots is None or set(pilots) != pilot_keys):
+            pilots = pick_versions(live_pilots, pilot_keys, locale)
         if pilot_keys:
             for pilot in sorted(pilots.values(), key=lambda p: p.title):
                 meta = pilot.get_status_display()
@@ -318,20 +315,10 @@ class ChainBuilder:
         page = self.page
         if not (isinstance(page, NeedsIndexPage) and page.locale_id == self.locale.pk):
             frame = frame_of(self.request)
-            kind = ContentType.objects.get_for_model(NeedsIndexPage).pk
-            page = (
-                next(
-                    (
-                        row
-                        for row in (frame.rows if frame is not None else ())
-                        if row.content_type_id == kind
-                        and row.locale_id == self.locale.pk
-                        and row.live
-                    ),
-                    None,
-                )
-                or NeedsIndexPage.objects.live().filter(locale=self.locale).first()
-            )
+            page = None
+            if frame is not None and frame.home.locale_id == self.locale.pk:
+                page = frame.sections((NeedsIndexPage,)).get(NeedsIndexPage)
+            page = page or NeedsIndexPage.objects.live().filter(locale=self.locale).first()
         return page.get_url(self.request) if page is not None else None
 
 
@@ -372,5 +359,9 @@ def chain_of(
         return builder.build(proposal_ids=[item.pk])
     if isinstance(item, PilotPage):
         builder = ChainBuilder(request, locale, ("pilot", item.translation_key), page)
-        return builder.build(pilot_keys=[item.translation_key], latest_values=latest)
+        return builder.build(
+            pilot_keys=[item.translation_key],
+            pilots={item.translation_key: item},
+            latest_values=latest,
+        )
     raise TypeError(f"no chain for {type(item).__name__}")
