@@ -8,6 +8,7 @@ import pytest
 from core.models import CustomImage
 from events.models import EventIndexPage
 from news.models import NewsIndexPage
+from participation.models import ChallengeCallPage, NeedsIndexPage, Proposal
 from partners.models import PartnerIndexPage
 from pilots.models import PilotTerritoryIndexPage, PilotTerritoryPage
 from tests.conftest import MAX_QUERIES, all_live_pages, count_queries, page_in
@@ -96,8 +97,6 @@ COLD_QUERIES = 12  # issue 14: every public page type, every cache empty
 
 def one_page_of_each_type() -> list[str]:
     """A live page of every page type in Italian and French, a need and a public proposal."""
-    from participation.models import ChallengeCallPage, NeedsIndexPage, Proposal
-
     urls, seen = [], set()
     for page in all_live_pages():
         kind = (type(page), page.locale.language_code)

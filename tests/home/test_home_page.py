@@ -4,6 +4,9 @@ now: open surveys and open challenge calls, in the visitor's language."""
 import pytest
 from bs4 import BeautifulSoup
 
+from events.models import EventIndexPage
+from home.models import HomePage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -43,9 +46,6 @@ def test_participation_block_lists_open_calls_beside_open_surveys(
 def test_section_links_whether_or_not_the_sections_are_in_the_menu(client, in_menus):
     """The home page links every section: found among the menu pages read with the route, or
     asked for when a section is kept out of the menu."""
-    from events.models import EventIndexPage
-    from home.models import HomePage
-
     home = HomePage.objects.get(locale__language_code="fr")
     events = EventIndexPage.objects.get(locale=home.locale)
     EventIndexPage.objects.filter(pk=events.pk).update(show_in_menus=in_menus)
