@@ -17,13 +17,15 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.i18n import EVENT_TIME_ZONE, localized_pages
 from core.models import BasePage, SectionIndexPage
-from core.pagination import page_of
+from core.pagination import page_of, side_by_side
 from core.querysets import listing_manager
 from pilots.links import ListedOnTerritoriesMixin, TerritoryLink
 
 from .ical import calendar_response
 
 PAST_EVENTS_PER_PAGE = 10
+# Upcoming events a page at a time too: a busy season must not make one endless page.
+UPCOMING_EVENTS_PER_PAGE = 12
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -46,10 +48,25 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def listing(self, request):
-        past_page = page_of(self.past_events(), request, PAST_EVENTS_PER_PAGE)
+        upcoming_page = page_of(
+            self.upcoming_events(),
+            request,
+            UPCOMING_EVENTS_PER_PAGE,
+            anchor="upcoming-heading",
+            param="upcoming",
+            label=_("Pages of upcoming events"),
+        )
+        past_page = page_of(
+            self.past_events(),
+            request,
+            PAST_EVENTS_PER_PAGE,
+            anchor="past-heading",
+            label=_("Pages of past events"),
+        )
+        side_by_side(upcoming_page, past_page)
         return self.render(
             request,
-            context_overrides={"upcoming": self.upcoming_events(), "past_page": past_page},
+            context_overrides={"upcoming_page": upcoming_page, "past_page": past_page},
         )
 
     @path("calendar/", name="calendar")

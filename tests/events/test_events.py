@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from events.models import EventIndexPage, EventPage
 from tests.conftest import page_in
+from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 ROME = zoneinfo.ZoneInfo("Europe/Rome")
@@ -43,6 +44,48 @@ def test_index_separates_upcoming_and_past(client):
     past = [a.get_text() for a in soup.select(".event-list.past h3 a")]
     assert upcoming == ["Steering committee", "Needs workshop at the Fossano local hub"]
     assert past == ["Online project meeting", "DigiVillae kick-off meeting"]
+
+
+def items_and_pager(soup, heading_id):
+    section = soup.find(id=heading_id).parent
+    titles = [a.get_text() for a in section.select(".event-list h3 a")]
+    pager = section.select_one("nav.pagination")
+    return titles, pager
+
+
+def test_upcoming_and_past_events_come_a_page_at_a_time_each_keeping_the_other(client):
+    index = page_in(EventIndexPage, "it")
+    for number in range(25):  # after the demo's two upcoming events
+        EventPageFactory(parent=index, title=f"In arrivo {number:02}")
+    for number in range(12):  # before the demo's two past events
+        start = datetime.datetime(2020, 1, 1 + number, 10, tzinfo=datetime.UTC)
+        EventPageFactory(parent=index, title=f"Passato {number:02}", start=start)
+
+    soup = BeautifulSoup(client.get("/it/eventi/").content, "html.parser")
+    upcoming, upcoming_pager = items_and_pager(soup, "upcoming-heading")
+    past, past_pager = items_and_pager(soup, "past-heading")
+    assert len(upcoming) == 12 and upcoming[-1] == "In arrivo 09"
+    assert len(past) == 10
+    assert upcoming_pager["aria-label"] == "Pagine dei prossimi eventi"
+    assert past_pager["aria-label"] == "Pagine degli eventi passati"
+    assert "Pagina 1 di 3" in upcoming_pager.get_text()
+    assert upcoming_pager.select_one("a[rel=next]")["href"] == "?upcoming=2#upcoming-heading"
+    assert past_pager.select_one("a[rel=next]")["href"] == "?page=2#past-heading"
+
+    soup = BeautifulSoup(client.get("/it/eventi/?upcoming=2&page=2").content, "html.parser")
+    upcoming, upcoming_pager = items_and_pager(soup, "upcoming-heading")
+    past, past_pager = items_and_pager(soup, "past-heading")
+    assert upcoming[0] == "In arrivo 10" and len(upcoming) == 12
+    assert past == ["Passato 03", "Passato 02", "Passato 01", "Passato 00"]  # newest first
+    assert upcoming_pager.select_one("a[rel=next]")["href"] == "?page=2&upcoming=3#upcoming-heading"
+    assert past_pager.select_one("a[rel=prev]")["href"] == "?upcoming=2&page=1#past-heading"
+
+    # A bad or too-large number shows the nearest page, never an error.
+    for query, shown in (("?upcoming=%ff", 12), ("?upcoming=99", 3), ("?upcoming=-1", 3)):
+        response = client.get("/it/eventi/" + query)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert len(items_and_pager(soup, "upcoming-heading")[0]) == shown, query
 
 
 def test_event_page_has_schema_org_json_ld(client):
