@@ -203,6 +203,24 @@ def test_the_site_and_its_settings_in_one_query():
     assert site_settings.privacy_page_id == SiteSettings.for_site(site).privacy_page_id
 
 
+def values_of(instance) -> dict:
+    return {
+        field.attname: (getattr(instance, field.attname), type(getattr(instance, field.attname)))
+        for field in instance._meta.concrete_fields
+    }
+
+
+def test_the_site_read_in_sql_is_what_the_orm_reads_value_for_value():
+    """Every column of the site, its home page and its settings, with the type Django gives it
+    (booleans, dates and the translation key converted as the ORM converts them, SQLite too)."""
+    site = find_site(RequestFactory().get("/"))
+    orm = Site.objects.select_related("root_page", "sitesettings").get(pk=site.pk)
+    assert values_of(site) == values_of(orm)
+    assert values_of(site.root_page) == values_of(orm.root_page)
+    assert values_of(site.sitesettings) == values_of(orm.sitesettings)
+    assert site.root_page.specific.title == orm.root_page.specific.title
+
+
 def frame_of(response) -> dict:
     """What a visitor finds around the page's content: menu, language versions, footer."""
     soup = BeautifulSoup(response.content, "html.parser")
