@@ -166,14 +166,58 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
 
 def specific_of(page: Page) -> Page:
     """``page.specific``, with the related objects its page type shows on every view (its
-    ``select_related_on_view``: a hero or sharing image) read in the same query."""
+    ``select_related_on_view``: a hero or sharing image) read in the same query.
+
+    The page's own row was read with the route, so the query reads only the page type's table
+    and the images, in SQL (see ``read_along`` for why); a page type that inherits from
+    another page type, or asks for deeper relations, is read by the ORM."""
     model = page.specific_class
     related = getattr(model, "select_related_on_view", ())
     if model is None or isinstance(page, model) or not related:
         return page.specific
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    if model._meta.get_parent_list() != [Page] or any("__" in name for name in related):
+        specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    else:
+        specific = read_specific(page, model, related)
     for name, value in page.__dict__.items():  # what Wagtail's get_specific copies
         specific.__dict__.setdefault(name, value)
+    return specific
+
+
+def read_specific(page: Page, model, related) -> Page:
+    name = connection.ops.quote_name
+    own = model._meta.local_concrete_fields
+    groups, selects, joins = [(model, own)], [columns_of(own, "t")], []
+    for number, field_name in enumerate(related):
+        field = model._meta.get_field(field_name)
+        target = field.related_model
+        groups.append((target, target._meta.concrete_fields))
+        selects.append(columns_of(target._meta.concrete_fields, f"r{number}"))
+        joins.append(
+            f"LEFT JOIN {name(target._meta.db_table)} r{number} "
+            f"ON r{number}.{name(field.target_field.column)} = t.{name(field.column)}"
+        )
+    pointer = model._meta.pk.column
+    query = (
+        f"SELECT {', '.join(selects)} FROM {name(model._meta.db_table)} t "  # noqa: S608 (names)
+        f"{' '.join(joins)} WHERE t.{name(pointer)} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, [page.pk])
+        rows = read_rows(cursor, groups)
+    if not rows:
+        raise model.DoesNotExist
+    own_values, *related_values = rows[0]
+    inherited = Page._meta.concrete_fields
+    specific = instance_of(
+        model,
+        [*inherited, *own],
+        [*(getattr(page, field.attname) for field in inherited), *own_values],
+    )
+    for field_name, (target, fields), values in zip(
+        related, groups[1:], related_values, strict=True
+    ):
+        setattr(specific, field_name, instance_of(target, fields, values))
     return specific
 
 
@@ -326,40 +370,46 @@ def pick_site(sites: list[Site], hostname: str, port: str) -> Site | None:
     return None
 
 
-def read_rows(cursor, models) -> list[list]:
-    """The cursor's rows as one model instance per model, side by side (each model's concrete
-    columns in order, as ``columns_of`` selects them), with Django's own conversions of each
-    column's value (what the ORM applies: booleans and dates on SQLite, for one). A model whose
-    first column is NULL (a LEFT JOIN that found nothing) gives None."""
-    db = connection.alias
+def read_rows(cursor, groups) -> list[list]:
+    """The cursor's rows cut into ``groups`` (each a model and the fields selected for it, in
+    order, as ``columns_of`` selects them), each group's values converted as the ORM converts
+    them (booleans, dates and UUIDs on SQLite, for one): per row, one list of values per group,
+    or None where the group's first column is NULL (a LEFT JOIN that found nothing)."""
+    ops = connection.ops
     plans = []
-    for model in models:
-        fields = model._meta.concrete_fields
+    for model, fields in groups:
         columns = [field.get_col(model._meta.db_table) for field in fields]
-        ops = connection.ops
-        converters = [
-            (column, ops.get_db_converters(column) + column.get_db_converters(connection))
-            for column in columns
-        ]
-        plans.append((model, [field.attname for field in fields], converters))
+        plans.append(
+            [
+                (column, ops.get_db_converters(column) + column.get_db_converters(connection))
+                for column in columns
+            ]
+        )
     result = []
     for row in cursor.fetchall():
-        start, objects = 0, []
-        for model, attnames, converters in plans:
+        start, cut = 0, []
+        for plan in plans:
             values = []
-            for (column, functions), value in zip(converters, row[start:], strict=False):
+            for (column, functions), value in zip(plan, row[start:], strict=False):
                 for function in functions:
                     value = function(value, column, connection)
                 values.append(value)
-            start += len(attnames)
-            objects.append(None if values[0] is None else model.from_db(db, attnames, values))
-        result.append(objects)
+            start += len(plan)
+            cut.append(None if values[0] is None else values)
+        result.append(cut)
     return result
 
 
-def columns_of(model, alias: str) -> str:
+def instance_of(model, fields, values):
+    """A model instance from values read by hand, as the ORM makes one (``Model.from_db``)."""
+    if values is None:
+        return None
+    return model.from_db(connection.alias, [field.attname for field in fields], values)
+
+
+def columns_of(fields, alias: str) -> str:
     name = connection.ops.quote_name
-    return ", ".join(f"{alias}.{name(field.column)}" for field in model._meta.concrete_fields)
+    return ", ".join(f"{alias}.{name(field.column)}" for field in fields)
 
 
 def find_site(request) -> Site | None:
@@ -378,16 +428,23 @@ def find_site(request) -> Site | None:
     site_table, page_table, settings_table = (
         name(model._meta.db_table) for model in (Site, Page, SiteSettings)
     )
+    groups = [(model, model._meta.concrete_fields) for model in (Site, Page, SiteSettings)]
     query = (
-        f"SELECT {columns_of(Site, 's')}, {columns_of(Page, 'p')}, "  # noqa: S608 (names only)
-        f"{columns_of(SiteSettings, 'ss')} FROM {site_table} s "
+        f"SELECT {columns_of(groups[0][1], 's')}, {columns_of(groups[1][1], 'p')}, "  # noqa: S608
+        f"{columns_of(groups[2][1], 'ss')} FROM {site_table} s "
         f"JOIN {page_table} p ON p.id = s.root_page_id "
         f"LEFT JOIN {settings_table} ss ON ss.site_id = s.id "
         "WHERE s.hostname = %s OR s.is_default_site"
     )
     with connection.cursor() as cursor:
         cursor.execute(query, [hostname])
-        rows = read_rows(cursor, (Site, Page, SiteSettings))
+        rows = [
+            [
+                instance_of(model, fields, values)
+                for (model, fields), values in zip(groups, row, strict=True)
+            ]
+            for row in read_rows(cursor, groups)
+        ]
     settings_of = {}
     for site, root_page, site_settings in rows:
         site.root_page = root_page

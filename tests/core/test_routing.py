@@ -17,7 +17,14 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from core.models import SiteSettings
-from core.routing import find_site, localized_home, parent_of, route_from_site, site_root_paths
+from core.routing import (
+    find_site,
+    localized_home,
+    parent_of,
+    route_from_site,
+    site_root_paths,
+    specific_of,
+)
 from home.models import HomePage
 from participation.models import ChallengeCallPage, Need, NeedsIndexPage, Proposal
 from tests.conftest import all_live_pages
@@ -219,6 +226,29 @@ def test_the_site_read_in_sql_is_what_the_orm_reads_value_for_value():
     assert values_of(site.root_page) == values_of(orm.root_page)
     assert values_of(site.sitesettings) == values_of(orm.sitesettings)
     assert site.root_page.specific.title == orm.root_page.specific.title
+
+
+def test_the_specific_page_read_in_sql_is_what_the_orm_reads_with_its_images():
+    """For a page of every type that shows images on every view: its own columns and the
+    images', value for value and type for type, in one query."""
+    checked, images = set(), 0
+    for page in Page.objects.filter(depth__gt=1).order_by("path"):
+        model = page.specific_class
+        if model in checked or not getattr(model, "select_related_on_view", ()):
+            continue
+        checked.add(model)
+        with CaptureQueriesContext(connection) as queries:
+            specific = specific_of(page)
+        assert len(queries) == 1, model
+        related = model.select_related_on_view
+        orm = model.objects.select_related(*related).get(pk=page.pk)
+        assert values_of(specific) == values_of(orm), model
+        for name in related:
+            image, expected = getattr(specific, name), getattr(orm, name)
+            assert (image and values_of(image)) == (expected and values_of(expected)), name
+            images += image is not None
+    assert len(checked) >= 5  # home, news, and the pages with only a sharing image
+    assert images >= 2  # the home page's hero image and an article's lead image, at least
 
 
 def frame_of(response) -> dict:
