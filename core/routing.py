@@ -44,6 +44,7 @@ from wagtail.views import serve as wagtail_serve
 
 from core import navigation
 from core.models import SiteSettings
+from core.querysets import RESTRICTED_PATHS
 
 PAGE_CHAIN = "_digivillae_page_chain"
 FRAME = "_digivillae_page_frame"
@@ -145,10 +146,19 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
     if above:
         wanted.append(f"p.path IN ({marks(above)})")
         params += list(above)
+    # Every restricted page's tree path, the same on every row (PostgreSQL runs it once):
+    # listings on this request leave out what is below them (``core.querysets``).
+    joined = (
+        "string_agg(rp.path, ',')"
+        if connection.vendor == "postgresql"
+        else ("group_concat(rp.path, ',')")
+    )
     query = (
         f"SELECT {columns}, l.language_code AS frame_language_code, "  # noqa: S608 (names only)
         f"EXISTS (SELECT 1 FROM {restriction} r "
         f"WHERE r.page_id = COALESCE(p.alias_of_id, p.id)) AS restricted, "
+        f"(SELECT {joined} FROM {restriction} r JOIN {page} rp ON rp.id = r.page_id) "
+        f"AS restricted_paths, "
         f"{footer_position} AS footer_position "
         f"FROM {page} p JOIN {locale} l ON l.id = p.locale_id "
         f"WHERE {' OR '.join(wanted)}"
@@ -245,6 +255,9 @@ def walk(request, home, url_paths, rows, components, with_footer=False):
     if public:
         # Read by Wagtail's privacy check and the page cache (core.models.BasePage).
         answering._view_restrictions = PageViewRestriction.objects.none()
+    if rows:
+        paths = rows[0].restricted_paths
+        setattr(request, RESTRICTED_PATHS, tuple(paths.split(",")) if paths else ())
     setattr(request, PAGE_CHAIN, chain)
     setattr(request, FRAME, Frame(chain[0], rows, set(url_paths), with_footer))
     return answering.route(request, components[len(chain) - 1 :])

@@ -37,19 +37,19 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = _("events index page")
 
-    def events(self):
-        return EventPage.objects.for_listing(self.locale_id).child_of(self)
+    def events(self, request=None):
+        return EventPage.objects.for_listing(self.locale_id, request).child_of(self)
 
-    def upcoming_events(self):
-        return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
+    def upcoming_events(self, request=None):
+        return self.events(request).filter(end__gte=timezone.now()).order_by("start", "pk")
 
-    def past_events(self):
-        return self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+    def past_events(self, request=None):
+        return self.events(request).filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
     @path("")
     def listing(self, request):
         upcoming_page = page_of(
-            self.upcoming_events(),
+            self.upcoming_events(request),
             request,
             UPCOMING_EVENTS_PER_PAGE,
             anchor="upcoming-heading",
@@ -57,7 +57,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             label=_("Pages of upcoming events"),
         )
         past_page = page_of(
-            self.past_events(),
+            self.past_events(request),
             request,
             PAST_EVENTS_PER_PAGE,
             anchor="past-heading",
@@ -72,7 +72,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("calendar/", name="calendar")
     def calendar(self, request):
         return calendar_response(
-            list(self.upcoming_events()),
+            list(self.upcoming_events(request)),
             request,
             filename=f"digivillae-{self.locale}.ics",
             name=self.title,

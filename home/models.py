@@ -83,21 +83,23 @@ class HomePage(ChainRoutingMixin, BasePage):
         context.update(
             {
                 "latest_news": list(
-                    NewsPage.objects.for_listing(self.locale_id)[:HOME_LISTING_SIZE]
+                    NewsPage.objects.for_listing(self.locale_id, request)[:HOME_LISTING_SIZE]
                 ),
                 "upcoming_events": list(
-                    EventPage.objects.for_listing(self.locale_id).filter(end__gte=now)[
+                    EventPage.objects.for_listing(self.locale_id, request).filter(end__gte=now)[
                         :HOME_LISTING_SIZE
                     ]
                 ),
-                "territories": list(PilotTerritoryPage.objects.for_listing(self.locale_id)),
+                "territories": list(
+                    PilotTerritoryPage.objects.for_listing(self.locale_id, request)
+                ),
                 "open_surveys": list(
-                    SurveyPage.objects.for_listing(self.locale_id).filter(
+                    SurveyPage.objects.for_listing(self.locale_id, request).filter(
                         opens_at__lte=now, closes_at__gt=now
                     )[:HOME_LISTING_SIZE]
                 ),
                 "open_calls": list(
-                    ChallengeCallPage.objects.for_listing(self.locale_id)
+                    ChallengeCallPage.objects.for_listing(self.locale_id, request)
                     .filter(opens_at__lte=now, submission_deadline__gt=now)
                     .order_by("submission_deadline", "pk")[:HOME_LISTING_SIZE]
                 ),

@@ -29,7 +29,7 @@ class NewsRssFeed(Feed):
         return self.index_page.introduction or _("News from the DigiVillae project")
 
     def items(self):
-        return self.index_page.news()[:FEED_SIZE]
+        return self.index_page.news(self.request)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

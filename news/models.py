@@ -30,18 +30,18 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = _("news index page")
 
-    def news(self):
-        return NewsPage.objects.for_listing(self.locale_id).child_of(self)
+    def news(self, request=None):
+        return NewsPage.objects.for_listing(self.locale_id, request).child_of(self)
 
     @path("")
     def listing(self, request):
-        news = self.news()
+        news = self.news(request)
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             news = news.filter(tags__slug=tag)
         news_page = page_of(news, request, NEWS_PER_PAGE, tag=tag)
         tags = list(
-            Tag.objects.filter(news_newspagetag_items__content_object__in=self.news())
+            Tag.objects.filter(news_newspagetag_items__content_object__in=self.news(request))
             .distinct()
             .order_by("name")
         )

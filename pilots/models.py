@@ -31,7 +31,9 @@ class PilotTerritoryIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        territories = list(PilotTerritoryPage.objects.for_listing(self.locale_id).child_of(self))
+        territories = list(
+            PilotTerritoryPage.objects.for_listing(self.locale_id, request).child_of(self)
+        )
         context["territories"] = territories
         context["map_markers"] = [
             {
@@ -143,7 +145,9 @@ class PilotTerritoryPage(BasePage):
             {
                 "hubs": list(self.local_hubs.all()),
                 "partner_page": partner_page,
-                "pilots": list(PilotPage.objects.for_listing(self.locale_id).child_of(self)),
+                "pilots": list(
+                    PilotPage.objects.for_listing(self.locale_id, request).child_of(self)
+                ),
             }
         )
         return context

@@ -41,8 +41,11 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def territories(self, create, territories, **kwargs):
-        for territory in territories or ():
-            self.territory_links.create(territory=territory)
+        # The links are a page's cluster children: kept in memory until the page is saved.
+        if territories:
+            for territory in territories:
+                self.territory_links.create(territory=territory)
+            self.save()
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
@@ -62,8 +65,11 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def territories(self, create, territories, **kwargs):
-        for territory in territories or ():
-            self.territory_links.create(territory=territory)
+        # The links are a page's cluster children: kept in memory until the page is saved.
+        if territories:
+            for territory in territories:
+                self.territory_links.create(territory=territory)
+            self.save()
 
 
 class PartnerPageFactory(wagtail_factories.PageFactory):

@@ -11,11 +11,11 @@ register = template.Library()
 RELATED_ITEMS = 5
 
 
-@register.simple_tag
-def territory_events(territory, limit: int = RELATED_ITEMS) -> list:
+@register.simple_tag(takes_context=True)
+def territory_events(context, territory, limit: int = RELATED_ITEMS) -> list:
     """Upcoming events linked to any language version of ``territory``, in its language."""
     return list(
-        EventPage.objects.for_listing(territory.locale_id)
+        EventPage.objects.for_listing(territory.locale_id, context.get("request"))
         .filter(
             end__gte=timezone.now(),
             territory_links__territory__translation_key=territory.translation_key,

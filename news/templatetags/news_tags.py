@@ -10,11 +10,11 @@ register = template.Library()
 RELATED_ITEMS = 5
 
 
-@register.simple_tag
-def territory_news(territory, limit: int = RELATED_ITEMS) -> list:
+@register.simple_tag(takes_context=True)
+def territory_news(context, territory, limit: int = RELATED_ITEMS) -> list:
     """The latest news linked to any language version of ``territory``, in its language."""
     return list(
-        NewsPage.objects.for_listing(territory.locale_id)
+        NewsPage.objects.for_listing(territory.locale_id, context.get("request"))
         .filter(territory_links__territory__translation_key=territory.translation_key)
         .distinct()[:limit]
     )

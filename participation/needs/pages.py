@@ -64,7 +64,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
         territory = request.GET.get("territory", "")
         theme = request.GET.get("theme", "")
         territories = list(
-            PilotTerritoryPage.objects.for_listing(self.locale_id).values_list(
+            PilotTerritoryPage.objects.for_listing(self.locale_id, request).values_list(
                 "translation_key", "title"
             )
         )

@@ -3,11 +3,13 @@ import datetime
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
+from events.models import EventIndexPage
 from news.models import NEWS_PER_PAGE, NewsIndexPage
+from pilots.models import PilotTerritoryPage
 from tests.conftest import page_in, text_of
-from tests.factories import NewsPageFactory
+from tests.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,14 +73,26 @@ def test_news_page_shows_date_image_tags_and_territories(client):
 
 
 def test_listings_leave_out_pages_behind_a_view_restriction(client):
+    """Every kind of listing: the routed pages' (which know the restricted pages from the
+    route's query), a territory page's related items (template tags) and the feeds."""
     index = page_in(NewsIndexPage, "it")
+    events = page_in(EventIndexPage, "it")
+    territory = page_in(PilotTerritoryPage, "it", slug="fossanese")
     newest = datetime.date(2027, 1, 1)  # first on the home page too
-    NewsPageFactory(parent=index, title="Notizia pubblica", date=newest)
-    secret = NewsPageFactory(parent=index, title="Notizia riservata", date=newest)
-    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
-    for url in (index.url, "/it/"):
-        text = text_of(client.get(url))
-        assert "Notizia pubblica" in text and "Notizia riservata" not in text, url
+    for suffix in ("aperta-7q", "chiusa-7q"):
+        NewsPageFactory(
+            parent=index, title=f"Notizia {suffix}", date=newest, territories=[territory]
+        )
+        EventPageFactory(parent=events, title=f"Evento {suffix}", territories=[territory])
+    for title in ("Notizia chiusa-7q", "Evento chiusa-7q"):
+        secret = Page.objects.get(title=title)
+        PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+    for url in (index.url, "/it/", events.url, territory.url, "/it/notizie/rss/"):
+        text = client.get(url).content.decode()
+        assert "aperta-7q" in text and "chiusa-7q" not in text, url
+    calendar = client.get("/it/eventi/calendar/").content.decode()
+    assert "Evento aperta-7q" in calendar and "chiusa-7q" not in calendar
     # A restriction on the section hides everything below it, wherever it is listed.
     PageViewRestriction.objects.create(page=index, restriction_type="password", password="x")
-    assert "Notizia pubblica" not in text_of(client.get("/it/"))
+    for url in ("/it/", territory.url):
+        assert "Notizia aperta-7q" not in text_of(client.get(url)), url
