@@ -12,6 +12,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, PageViewRestriction
 from wagtailcache.cache import WagtailCacheMixin
 
+from core import navigation
+
 
 class CustomImage(AbstractImage):
     """Wagtail's image with a mandatory alternative text, so no meaningful image goes online
@@ -225,6 +227,10 @@ def privacy_notice_url(request, locale_id: int | None) -> str:
     page_id = site_settings.privacy_page_id
     if not page_id:
         return ""
+    # Read with the page's route, as the footer links are.
+    in_frame = navigation.footer_page_in(request, site_settings, page_id, locale_id)
+    if in_frame is not None:
+        return in_frame.get_url(request)
     # The notice and its live translation in that language, in one query.
     same_notice = Page.objects.filter(pk=page_id).values("translation_key")
     versions = Page.objects.filter(

@@ -7,6 +7,9 @@ versions (for the language switcher).
 
 from wagtail.models import Page
 
+# Where the router keeps the page frame on the request (``core.routing.Frame``).
+FRAME = "_digivillae_page_frame"
+
 
 def shown(page: Page) -> bool:
     """Live and not a placeholder awaiting translation (an alias)."""
@@ -34,6 +37,24 @@ def footer_page_ids(site_settings) -> list[int]:
         for page_id in (site_settings.accessibility_page_id, site_settings.privacy_page_id)
         if page_id
     ]
+
+
+def footer_page_in(request, site_settings, page_id: int, locale_id: int) -> Page | None:
+    """The footer page ``page_id`` in the language of ``locale_id`` (else the page itself,
+    when live) among the rows the router read for this request; None when it did not read
+    them, or found neither."""
+    frame = getattr(request, FRAME, None)
+    if frame is None or not frame.with_footer:
+        return None
+    position = footer_page_ids(site_settings).index(page_id)
+    versions = [
+        row
+        for row in frame.rows
+        if shown(row) and getattr(row, "footer_position", None) == position
+    ]
+    return next((row for row in versions if row.locale_id == locale_id), None) or next(
+        (row for row in versions if row.pk == page_id), None
+    )
 
 
 def footer_of(rows, locale_id: int) -> list[Page]:

@@ -47,7 +47,7 @@ from core.models import SiteSettings
 from core.querysets import RESTRICTED_PATHS
 
 PAGE_CHAIN = "_digivillae_page_chain"
-FRAME = "_digivillae_page_frame"
+FRAME = navigation.FRAME
 
 
 def has_subroute(page_class, remaining: list[str]) -> bool:

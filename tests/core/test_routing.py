@@ -13,11 +13,12 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from core.models import SiteSettings
+from core.models import SiteSettings, privacy_notice_url
 from core.routing import (
+    FRAME,
     find_site,
     localized_home,
     parent_of,
@@ -344,3 +345,31 @@ def test_hostile_addresses_are_simply_not_found(client, address):
     response = client.get(address)
     assert response.status_code == 404
     assert Page.objects.filter(depth=1).exists()
+
+
+@pytest.mark.parametrize("unpublish_french", [False, True])
+def test_the_privacy_notice_link_from_the_frame_is_the_one_the_query_finds(
+    client, unpublish_french
+):
+    """Forms link the privacy notice in their language: read with the route when the router
+    read the footer's pages, else asked for; the same page either way, a language without a
+    live notice included."""
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    notice = Page.objects.get(pk=site_settings.privacy_page_id)
+    if unpublish_french:
+        french = notice.get_translation(Locale.objects.get(language_code="fr"))
+        french.unpublish()
+    for language in ("it", "fr", "en"):
+        locale = Locale.objects.get(language_code=language)
+        home = HomePage.objects.get(locale=locale)
+        routed = client.get(home.url).wsgi_request
+        assert getattr(routed, FRAME).with_footer
+        with CaptureQueriesContext(connection) as queries:
+            from_frame = privacy_notice_url(routed, locale.pk)
+        assert len(queries) == 0
+        plain = RequestFactory().get(home.url)
+        asked = privacy_notice_url(plain, locale.pk)
+        assert from_frame == asked != "", language
+        if unpublish_french and language == "fr":
+            assert asked == notice.url
