@@ -108,7 +108,8 @@ class ChainBuilder:
         already in hand — save fetching them again."""
         need_keys, call_keys = set(need_keys), set(call_keys)
         proposal_ids, pilot_keys = set(proposal_ids), set(pilot_keys)
-        live_pilots = PilotPage.objects.live().select_related("locale")
+        # Pages as the chain shows them: title, address, dates; never their bodies.
+        live_pilots = PilotPage.objects.live().defer_streamfields().select_related("locale")
         # Keys found from other keys are, where nothing else depends on them, a subquery of
         # the query that reads their items (``needs_from``, ``pilots_from``): one query less.
         needs_from = pilots_from = None
@@ -162,7 +163,8 @@ class ChainBuilder:
             public_needs = (
                 Need.objects.filter(live=True)
                 .exclude(status=Need.Status.REPORTED)
-                .select_related("locale", "territory")
+                .select_related("locale")
+                .annotate(territory_title=F("territory__title"))
             )
             wanted = Q(translation_key__in=need_keys)
             if needs_from is not None:
@@ -176,8 +178,8 @@ class ChainBuilder:
                         "need_detail", need.translation_key
                     )
                 meta = need.get_status_display()
-                if need.territory_id:
-                    meta = f"{need.territory.title} · {meta}"
+                if need.territory_title:
+                    meta = f"{need.territory_title} · {meta}"
                 stages["need"].items.append(
                     TraceItem(
                         need.title,
@@ -191,7 +193,9 @@ class ChainBuilder:
             calls = {}
             if call_keys:
                 calls = pick_versions(
-                    ChallengeCallPage.objects.live().select_related("locale"), call_keys, locale
+                    ChallengeCallPage.objects.live().defer_streamfields().select_related("locale"),
+                    call_keys,
+                    locale,
                 )
         if call_keys:
             for call in sorted(calls.values(), key=lambda c: c.opens_at):
