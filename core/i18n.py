@@ -25,6 +25,14 @@ def localized_pages(pages: Iterable[Page], locale_id: int | None = None) -> list
     return localized_by_translation_keys([page.translation_key for page in pages], locale_id)
 
 
+def localized_targets(links, field: str, locale_id: int | None = None) -> list[Page]:
+    """The pages a page's links (``links``, its link rows) point at through ``field``, in a
+    locale and in the links' order: like ``localized_pages``, reading only the targets'
+    translation keys instead of the whole pages (their bodies included)."""
+    keys = list(links.values_list(f"{field}__translation_key", flat=True))
+    return localized_by_translation_keys(keys, locale_id)
+
+
 def localized_by_translation_keys(keys: list, locale_id: int | None = None) -> list[Page]:
     if not keys:
         return []

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.i18n import EVENT_TIME_ZONE, localized_pages
+from core.i18n import EVENT_TIME_ZONE, localized_targets
 from core.models import BasePage, SectionIndexPage
 from core.pagination import page_of, side_by_side
 from core.querysets import listing_manager
@@ -241,10 +241,8 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["territories"] = localized_pages(
-            (link.territory for link in self.territory_links.select_related("territory")),
-            self.locale_id,
-        )
+        links = self.territory_links
+        context["territories"] = localized_targets(links, "territory", self.locale_id)
         context["json_ld"] = self.json_ld(request)
         return context
 

@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.i18n import localized_pages
+from core.i18n import localized_targets
 from core.models import BasePage, SectionIndexPage
 from core.pagination import page_of
 from core.querysets import listing_manager
@@ -136,8 +136,6 @@ class NewsPage(ListedOnTerritoriesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tag_list"] = list(self.tags.all())
-        context["territories"] = localized_pages(
-            (link.territory for link in self.territory_links.select_related("territory")),
-            self.locale_id,
-        )
+        links = self.territory_links
+        context["territories"] = localized_targets(links, "territory", self.locale_id)
         return context

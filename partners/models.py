@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from core.i18n import localized_pages
+from core.i18n import localized_targets
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from pilots.links import TerritoryLink
@@ -88,8 +88,6 @@ class PartnerPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["territories"] = localized_pages(
-            (link.territory for link in self.territory_links.select_related("territory")),
-            self.locale_id,
-        )
+        links = self.territory_links
+        context["territories"] = localized_targets(links, "territory", self.locale_id)
         return context

@@ -96,3 +96,19 @@ def test_listings_leave_out_pages_behind_a_view_restriction(client):
     PageViewRestriction.objects.create(page=index, restriction_type="password", password="x")
     for url in ("/it/", territory.url):
         assert "Notizia aperta-7q" not in text_of(client.get(url)), url
+
+
+def test_an_articles_territories_in_the_readers_language_and_order_in_preview_too(rf):
+    """The territories an editor linked, as the reader's language names them, in the editor's
+    order — on the live page and on a draft being previewed (links still in memory)."""
+    article = page_in(NewsIndexPage, "fr").get_children().live().first().specific
+    territories = article.get_context(rf.get("/"))["territories"]
+    assert len(territories) > 1
+    assert all(page.locale_id == article.locale_id for page in territories)
+    draft = article.get_latest_revision_as_object()
+    links = list(draft.territory_links.all())
+    for position, link in enumerate(reversed(links)):
+        link.sort_order = position
+    draft.territory_links = list(reversed(links))  # not saved: what a preview shows
+    previewed = draft.get_context(rf.get("/"))["territories"]
+    assert [page.pk for page in previewed] == [page.pk for page in reversed(territories)]
