@@ -102,7 +102,9 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
     """Every page along the address (the home page at ``home_url_path`` and the pages below it
     at each step of ``components``) and the pages at the tree ``above`` it, each with its
     language and whether it has a view restriction; with them, the menu, the language versions
-    and (given the footer's page ids) the footer pages of the page frame — in one query.
+    and (given the footer's page ids) the footer pages of the page frame, and on every row the
+    tree paths of all restricted pages (``restricted_paths``, for the page's listings) — in one
+    query.
 
     Written in SQL, not with the ORM: every page view runs it, and Django spent twice as long
     building and compiling the ORM's version of this query (about 5 ms) as PostgreSQL spent
@@ -148,16 +150,13 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
         params += list(above)
     # Every restricted page's tree path, the same on every row (PostgreSQL runs it once):
     # listings on this request leave out what is below them (``core.querysets``).
-    joined = (
-        "string_agg(rp.path, ',')"
-        if connection.vendor == "postgresql"
-        else ("group_concat(rp.path, ',')")
-    )
+    joined = "string_agg" if connection.vendor == "postgresql" else "group_concat"
     query = (
         f"SELECT {columns}, l.language_code AS frame_language_code, "  # noqa: S608 (names only)
         f"EXISTS (SELECT 1 FROM {restriction} r "
         f"WHERE r.page_id = COALESCE(p.alias_of_id, p.id)) AS restricted, "
-        f"(SELECT {joined} FROM {restriction} r JOIN {page} rp ON rp.id = r.page_id) "
+        f"(SELECT {joined}(rp.path, ',') FROM {restriction} r "
+        f"JOIN {page} rp ON rp.id = r.page_id) "
         f"AS restricted_paths, "
         f"{footer_position} AS footer_position "
         f"FROM {page} p JOIN {locale} l ON l.id = p.locale_id "
@@ -217,7 +216,7 @@ def read_specific(page: Page, model, related) -> Page:
         rows = read_rows(cursor, groups)
     if not rows:
         raise model.DoesNotExist
-    own_values, *related_values = rows[0]
+    own_values, *related_values = rows[0]  # own: first the link to the page row, never NULL
     inherited = Page._meta.concrete_fields
     specific = instance_of(
         model,
