@@ -47,6 +47,8 @@ from core.models import SiteSettings
 from core.querysets import RESTRICTED_PATHS
 
 PAGE_CHAIN = "_digivillae_page_chain"
+# Listings leave out restricted pages by their paths up to this many restrictions.
+MAX_RESTRICTED_PATHS = 50
 FRAME = navigation.FRAME
 
 
@@ -254,9 +256,10 @@ def walk(request, home, url_paths, rows, components, with_footer=False):
     if public:
         # Read by Wagtail's privacy check and the page cache (core.models.BasePage).
         answering._view_restrictions = PageViewRestriction.objects.none()
-    if rows:
-        paths = rows[0].restricted_paths
-        setattr(request, RESTRICTED_PATHS, tuple(paths.split(",")) if paths else ())
+    joined = rows[0].restricted_paths if rows else ""
+    paths = tuple(joined.split(",")) if joined else ()
+    if len(paths) <= MAX_RESTRICTED_PATHS:  # beyond, listings ask in SQL (one condition each)
+        setattr(request, RESTRICTED_PATHS, paths)
     setattr(request, PAGE_CHAIN, chain)
     setattr(request, FRAME, Frame(chain[0], rows, set(url_paths), with_footer))
     return answering.route(request, components[len(chain) - 1 :])

@@ -5,6 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page, PageViewRestriction
 
+from core.querysets import restricted_paths
 from events.models import EventIndexPage
 from news.models import NEWS_PER_PAGE, NewsIndexPage
 from pilots.models import PilotTerritoryPage
@@ -72,9 +73,13 @@ def test_news_page_shows_date_image_tags_and_territories(client):
     assert soup.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/")
 
 
-def test_listings_leave_out_pages_behind_a_view_restriction(client):
+@pytest.mark.parametrize("many_restrictions", [False, True])
+def test_listings_leave_out_pages_behind_a_view_restriction(client, monkeypatch, many_restrictions):
     """Every kind of listing: the routed pages' (which know the restricted pages from the
-    route's query), a territory page's related items (template tags) and the feeds."""
+    route's query), a territory page's related items (template tags) and the feeds; with more
+    restrictions than the listings filter by path, the listings ask in SQL."""
+    if many_restrictions:
+        monkeypatch.setattr("core.routing.MAX_RESTRICTED_PATHS", 1)
     index = page_in(NewsIndexPage, "it")
     events = page_in(EventIndexPage, "it")
     territory = page_in(PilotTerritoryPage, "it", slug="fossanese")
@@ -88,8 +93,11 @@ def test_listings_leave_out_pages_behind_a_view_restriction(client):
         secret = Page.objects.get(title=title)
         PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
     for url in (index.url, "/it/", events.url, territory.url, "/it/notizie/rss/"):
-        text = client.get(url).content.decode()
+        response = client.get(url)
+        text = response.content.decode()
         assert "aperta-7q" in text and "chiusa-7q" not in text, url
+        by_path = restricted_paths(response.wsgi_request) is not None
+        assert by_path != many_restrictions, url
     calendar = client.get("/it/eventi/calendar/").content.decode()
     assert "Evento aperta-7q" in calendar and "chiusa-7q" not in calendar
     # A restriction on the section hides everything below it, wherever it is listed.
