@@ -45,6 +45,7 @@ from wagtail.views import serve as wagtail_serve
 from core import navigation
 from core.models import SiteSettings
 from core.querysets import RESTRICTED_PATHS
+from core.sql_rows import columns_of, instance_of, read_rows
 
 PAGE_CHAIN = "_digivillae_page_chain"
 # Listings leave out restricted pages by their paths up to this many restrictions.
@@ -121,7 +122,7 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
     page, locale, restriction = (
         name(model._meta.db_table) for model in (Page, Locale, PageViewRestriction)
     )
-    columns = ", ".join(f"p.{name(field.column)}" for field in Page._meta.concrete_fields)
+    columns = columns_of(Page._meta.concrete_fields, "p")
 
     def marks(values) -> str:
         return ", ".join(["%s"] * len(values))
@@ -385,48 +386,6 @@ def pick_site(sites: list[Site], hostname: str, port: str) -> Site | None:
     return None
 
 
-def read_rows(cursor, groups) -> list[list]:
-    """The cursor's rows cut into ``groups`` (each a model and the fields selected for it, in
-    order, as ``columns_of`` selects them), each group's values converted as the ORM converts
-    them (booleans, dates and UUIDs on SQLite, for one): per row, one list of values per group,
-    or None where the group's first column is NULL (a LEFT JOIN that found nothing)."""
-    ops = connection.ops
-    plans = []
-    for model, fields in groups:
-        columns = [field.get_col(model._meta.db_table) for field in fields]
-        plans.append(
-            [
-                (column, ops.get_db_converters(column) + column.get_db_converters(connection))
-                for column in columns
-            ]
-        )
-    result = []
-    for row in cursor.fetchall():
-        start, cut = 0, []
-        for plan in plans:
-            values = []
-            for (column, functions), value in zip(plan, row[start:], strict=False):
-                for function in functions:
-                    value = function(value, column, connection)
-                values.append(value)
-            start += len(plan)
-            cut.append(None if values[0] is None else values)
-        result.append(cut)
-    return result
-
-
-def instance_of(model, fields, values):
-    """A model instance from values read by hand, as the ORM makes one (``Model.from_db``)."""
-    if values is None:
-        return None
-    return model.from_db(connection.alias, [field.attname for field in fields], values)
-
-
-def columns_of(fields, alias: str) -> str:
-    name = connection.ops.quote_name
-    return ", ".join(f"{alias}.{name(field.column)}" for field in fields)
-
-
 def find_site(request) -> Site | None:
     """``Site.find_for_request`` with the site's home page and settings read in the same query,
     and both kept where Wagtail looks for them on the request (the page frame's footer, contact
@@ -453,19 +412,18 @@ def find_site(request) -> Site | None:
     )
     with connection.cursor() as cursor:
         cursor.execute(query, [hostname])
-        rows = [
-            [
-                instance_of(model, fields, values)
-                for (model, fields), values in zip(groups, row, strict=True)
-            ]
-            for row in read_rows(cursor, groups)
-        ]
-    settings_of = {}
-    for site, root_page, site_settings in rows:
+        rows = read_rows(cursor, groups)
+    sites, settings_of = [], {}
+    for row in rows:
+        site, root_page, site_settings = (
+            instance_of(model, fields, values)
+            for (model, fields), values in zip(groups, row, strict=True)
+        )
         site.root_page = root_page
         if site_settings is not None:
             site.sitesettings = settings_of[site.pk] = site_settings
-    site = pick_site([site for site, _page, _settings in rows], hostname, request.get_port())
+        sites.append(site)
+    site = pick_site(sites, hostname, request.get_port())
     request._wagtail_site = site
     site_settings = settings_of.get(getattr(site, "pk", None))
     if site_settings is None:
