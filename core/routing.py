@@ -127,7 +127,7 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
     def marks(values) -> str:
         return ", ".join(["%s"] * len(values))
 
-    shown = "p.live AND p.alias_of_id IS NULL"
+    shown = "live AND alias_of_id IS NULL"
     footer_position, footer_params = "NULL", []
     translated = f"url_path IN ({marks(url_paths)})"
     if footer_ids:
@@ -138,18 +138,24 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
         )
         footer_position, footer_params = f"CASE {whens} END", list(footer_ids)
         translated += f" OR id IN ({marks(footer_ids)})"
+    # Each part of the choice on its own, joined by UNION: PostgreSQL then finds each by an
+    # index (``core`` migration 0003), where the same parts joined by OR made it read the whole
+    # page table twice on every view (4 ms more per page on a site of 13,000 pages).
     wanted = [
-        f"(p.url_path IN ({marks(url_paths)}) AND p.depth >= %s)",
-        # The menu: the home page's children shown in menus.
-        f"(p.depth = %s AND substr(p.url_path, 1, %s) = %s AND p.show_in_menus AND {shown})",
+        f"SELECT id FROM {page} WHERE url_path IN ({marks(url_paths)}) AND depth >= %s",  # noqa: S608
+        # The menu: the home page's children shown in menus (LIKE finds them by the index,
+        # substr keeps the match exact where LIKE ignores case, as on SQLite).
+        f"SELECT id FROM {page} WHERE depth = %s AND url_path LIKE %s ESCAPE '!' "  # noqa: S608
+        f"AND substr(url_path, 1, %s) = %s AND show_in_menus AND {shown}",
         # The language versions of the pages along the address, and of the footer's pages.
-        f"({shown} AND p.translation_key IN (SELECT translation_key FROM {page} "  # noqa: S608
-        f"WHERE {translated}))",
+        f"SELECT id FROM {page} WHERE {shown} AND translation_key IN "  # noqa: S608
+        f"(SELECT translation_key FROM {page} WHERE {translated})",
     ]
-    params = [*url_paths, home_depth, home_depth + 1, len(home_url_path), home_url_path]
-    params += [*url_paths, *footer_ids]
+    home_prefix = "".join("!" + c if c in "!%_" else c for c in home_url_path) + "%"
+    params = [*url_paths, home_depth, home_depth + 1, home_prefix, len(home_url_path)]
+    params += [home_url_path, *url_paths, *footer_ids]
     if above:
-        wanted.append(f"p.path IN ({marks(above)})")
+        wanted.append(f"SELECT id FROM {page} WHERE path IN ({marks(above)})")  # noqa: S608
         params += list(above)
     # Every restricted page's tree path, the same on every row (PostgreSQL runs it once):
     # listings on this request leave out what is below them (``core.querysets``).
@@ -163,7 +169,7 @@ def read_along(home_depth, home_url_path, components, above=(), footer_ids=()):
         f"AS restricted_paths, "
         f"{footer_position} AS footer_position "
         f"FROM {page} p JOIN {locale} l ON l.id = p.locale_id "
-        f"WHERE {' OR '.join(wanted)}"
+        f"WHERE p.id IN ({' UNION '.join(wanted)})"
     )
     rows = list(Page.objects.raw(query, footer_params + params))
     locales = {}

@@ -5,6 +5,8 @@ addresses. A page view finds its site (with the site's settings) in one query, a
 page frame (menu, footer pages, language versions) with its route: the frame is what the
 template tags' own queries give, on every page of the demo in three languages."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -94,6 +96,74 @@ def test_a_deep_page_routes_in_two_queries():
         page, _args, _kwargs = home.route(RequestFactory().get("/"), components)
     assert page.slug == "sportello-itinerante"
     assert len(queries) == 2
+
+
+FILLER_PAGES = """
+INSERT INTO wagtailcore_page (path, depth, numchild, translation_key, locale_id, live,
+    has_unpublished_changes, locked, title, draft_title, slug, content_type_id, url_path,
+    show_in_menus, search_description, seo_title, expired)
+SELECT %(path)s || 'Z' || lpad(upper(to_hex(n)), 3, '0'), %(depth)s, 0, gen_random_uuid(),
+    %(locale)s, true, false, false, 'filler', 'filler', 'filler-' || n, %(content_type)s,
+    %(url_path)s || 'filler-' || n || '/', false, '', '', false
+FROM generate_series(1, 3000) n
+"""
+
+
+def rows_examined(plan: dict) -> list[tuple[str, int]]:
+    """Each step of a query plan (EXPLAIN ANALYZE, JSON) with the rows it went through."""
+    rows = plan.get("Actual Rows", 0) + plan.get("Rows Removed by Filter", 0)
+    steps = [(plan["Node Type"] + " " + plan.get("Index Name", plan.get("Alias", "")), rows)]
+    for child in plan.get("Plans", []):
+        steps += rows_examined(child)
+    return steps
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's query plans")
+def test_the_routing_query_stays_flat_when_the_site_grows(client):
+    """Flat in content size: with 3,000 more articles, no step of the query every page view
+    runs goes through more than a few dozen rows (joined by OR, its parts made PostgreSQL read
+    every page, or every entry of an index over all of them)."""
+    news_index = Page.objects.get(url_path__endswith="/notizie/", locale__language_code="it")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            FILLER_PAGES,
+            {
+                "path": news_index.path,
+                "depth": news_index.depth + 1,
+                "locale": news_index.locale_id,
+                "content_type": news_index.content_type_id,
+                "url_path": news_index.url_path,
+            },
+        )
+        cursor.execute("ANALYZE wagtailcore_page")
+    assert Page.objects.count() > 3000
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/it/progetto/").status_code == 200
+    routing = next(q["sql"] for q in queries if "frame_language_code" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + routing)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    steps = rows_examined(plan[0]["Plan"])
+    assert max(rows for _step, rows in steps) < 200, steps
+
+
+def test_the_menu_is_found_when_the_home_pages_address_holds_a_like_wildcard(client):
+    """The menu is found with LIKE on the home page's address: an underscore in it (a
+    wildcard to LIKE) is matched as itself."""
+    home = HomePage.objects.get(locale__language_code="it")
+    home.slug = "digi_villae"
+    home.save_revision().publish()
+    home.refresh_from_db()
+    assert home.url_path.endswith("/digi_villae/")
+    Site.clear_site_root_paths_cache()  # the home page's address is in them
+    try:
+        expected = [page.url for page in home.get_children().live().in_menu().order_by("path")]
+        menu = [href for href, _title in frame_of(client.get("/it/progetto/"))["menu"]]
+    finally:
+        Site.clear_site_root_paths_cache()  # the rolled-back address must not outlive the test
+    assert menu == expected
+    assert len(menu) > 3
 
 
 @pytest.mark.parametrize("language", ["it", "fr", "en"])
