@@ -119,11 +119,22 @@ def test_skip_link_and_visible_focus(page):
     assert page.url.endswith("#main")
 
 
+# Whether a grid of cards starts further in than the page's heading (a list's indent).
+CARDS_OUT_OF_LINE = """() => {
+  const heading = document.querySelector('main h1');
+  if (!heading) return false;
+  const left = heading.getBoundingClientRect().left;
+  return [...document.querySelectorAll('main .card-grid > :first-child')]
+    .some(card => Math.abs(card.getBoundingClientRect().left - left) > 1);
+}"""
+
+
 @pytest.mark.parametrize("language", ["it", "fr", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_wcag_21_aa_violation_on_any_page_type(page, width, language):
     """One test per width and language, so the workers share the checks. On a phone, no page
-    is wider than the screen (a wide table scrolls inside its own region)."""
+    is wider than the screen (a wide table scrolls inside its own region); grids of cards
+    line up with the page's heading."""
     page.set_viewport_size({"width": width, "height": 900})
     axe = Axe()
     problems = {}
@@ -134,6 +145,8 @@ def test_no_wcag_21_aa_violation_on_any_page_type(page, width, language):
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         if scroll_width > width:
             problems[url + " (width)"] = scroll_width
+        if page.evaluate(CARDS_OUT_OF_LINE):
+            problems[url + " (cards not in line with the heading)"] = True
         results = axe.run(page, options=WCAG_21_AA)
         if results.violations_count:
             problems[url] = [
