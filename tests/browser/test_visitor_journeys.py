@@ -128,13 +128,17 @@ CARDS_OUT_OF_LINE = """() => {
     .some(card => Math.abs(card.getBoundingClientRect().left - left) > 1);
 }"""
 
+# Whether an event's date badge breaks its month and year over two lines ("NOV / 2025").
+DATE_BADGE_WRAPPED = """() => [...document.querySelectorAll('.event-date .month')].some(month =>
+  month.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(month).fontSize))"""
+
 
 @pytest.mark.parametrize("language", ["it", "fr", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_wcag_21_aa_violation_on_any_page_type(page, width, language):
     """One test per width and language, so the workers share the checks. On a phone, no page
     is wider than the screen (a wide table scrolls inside its own region); grids of cards
-    line up with the page's heading."""
+    line up with the page's heading; an event's month and year stay on one line."""
     page.set_viewport_size({"width": width, "height": 900})
     axe = Axe()
     problems = {}
@@ -147,6 +151,8 @@ def test_no_wcag_21_aa_violation_on_any_page_type(page, width, language):
             problems[url + " (width)"] = scroll_width
         if page.evaluate(CARDS_OUT_OF_LINE):
             problems[url + " (cards not in line with the heading)"] = True
+        if page.evaluate(DATE_BADGE_WRAPPED):
+            problems[url + " (an event's month and year on two lines)"] = True
         results = axe.run(page, options=WCAG_21_AA)
         if results.violations_count:
             problems[url] = [
