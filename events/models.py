@@ -15,11 +15,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.i18n import EVENT_TIME_ZONE, localized_targets
+from core.i18n import EVENT_TIME_ZONE
 from core.models import BasePage, SectionIndexPage
 from core.pagination import page_of, side_by_side
 from core.querysets import listing_manager
-from pilots.links import ListedOnTerritoriesMixin, TerritoryLink
+from pilots.links import ListedOnTerritoriesMixin, TerritoryLink, linked_territories
 
 from .ical import calendar_response
 
@@ -241,8 +241,7 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = self.territory_links
-        context["territories"] = localized_targets(links, "territory", self.locale_id)
+        context["territories"] = linked_territories(self)
         context["json_ld"] = self.json_ld(request)
         return context
 

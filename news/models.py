@@ -10,11 +10,10 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.i18n import localized_targets
 from core.models import BasePage, SectionIndexPage
 from core.pagination import page_of
 from core.querysets import listing_manager
-from pilots.links import ListedOnTerritoriesMixin, TerritoryLink
+from pilots.links import ListedOnTerritoriesMixin, TerritoryLink, linked_territories
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -136,6 +135,5 @@ class NewsPage(ListedOnTerritoriesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tag_list"] = list(self.tags.all())
-        links = self.territory_links
-        context["territories"] = localized_targets(links, "territory", self.locale_id)
+        context["territories"] = linked_territories(self)
         return context

@@ -5,10 +5,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from core.i18n import localized_targets
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
-from pilots.links import TerritoryLink
+from pilots.links import TerritoryLink, linked_territories
 
 
 class PartnerIndexPage(SectionIndexPage):
@@ -88,6 +87,5 @@ class PartnerPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = self.territory_links
-        context["territories"] = localized_targets(links, "territory", self.locale_id)
+        context["territories"] = linked_territories(self)
         return context

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from core.i18n import localized_targets
+
 
 class TerritoryLink(Orderable):
     """A page's link to a pilot territory. Subclasses add the ParentalKey to their page."""
@@ -27,3 +29,9 @@ class ListedOnTerritoriesMixin:
     def pages_showing_me(self) -> list:
         territories = [link.territory for link in self.territory_links.select_related("territory")]
         return super().pages_showing_me() + territories
+
+
+def linked_territories(page) -> list:
+    """The territories ``page`` links to (its ``territory_links``), in the page's language and
+    in the links' order: what an article, event or partner page shows."""
+    return localized_targets(page.territory_links, "territory", page.locale_id)

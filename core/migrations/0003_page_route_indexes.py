@@ -4,27 +4,26 @@ has neither; without them that query read the whole page table on every view."""
 
 from django.db import migrations
 
-INDEXES = {
-    "postgresql": [
-        "CREATE INDEX IF NOT EXISTS core_page_url_path ON wagtailcore_page (url_path)",
-        "CREATE INDEX IF NOT EXISTS core_page_depth_url_path "
-        "ON wagtailcore_page (depth, url_path text_pattern_ops)",
-    ],
-    "sqlite": [
-        "CREATE INDEX IF NOT EXISTS core_page_url_path ON wagtailcore_page (url_path)",
-        "CREATE INDEX IF NOT EXISTS core_page_depth_url_path ON wagtailcore_page (depth, url_path)",
-    ],
-}
 NAMES = ("core_page_url_path", "core_page_depth_url_path")
 
 
 def create(apps, schema_editor):
-    for statement in INDEXES.get(schema_editor.connection.vendor, []):
-        schema_editor.execute(statement)
+    vendor = schema_editor.connection.vendor
+    if vendor not in ("postgresql", "sqlite"):
+        return
+    # PostgreSQL needs the pattern operator class for LIKE 'prefix%' to use the index.
+    pattern = " text_pattern_ops" if vendor == "postgresql" else ""
+    schema_editor.execute(
+        "CREATE INDEX IF NOT EXISTS core_page_url_path ON wagtailcore_page (url_path)"
+    )
+    schema_editor.execute(
+        "CREATE INDEX IF NOT EXISTS core_page_depth_url_path "
+        f"ON wagtailcore_page (depth, url_path{pattern})"
+    )
 
 
 def drop(apps, schema_editor):
-    if schema_editor.connection.vendor in INDEXES:
+    if schema_editor.connection.vendor in ("postgresql", "sqlite"):
         for name in NAMES:
             schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
