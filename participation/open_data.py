@@ -176,7 +176,7 @@ def proposals_rows() -> list[dict]:
         call = sources.get(key, items[0].call)
         if not call.results_are_public:
             continue
-        for result in score_proposals(call, items):
+        for result in score_proposals(call, items, count_evaluations=False):
             totals[result.proposal.pk] = result.total
     return [
         {

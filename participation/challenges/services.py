@@ -183,11 +183,13 @@ def weighted_total(criteria, means: dict) -> float | None:
     return round(float(points / (weights * MAX_SCORE) * 100), 1)
 
 
-def score_proposals(call, proposals, criteria=None) -> list[ProposalScore]:
+def score_proposals(call, proposals, criteria=None, count_evaluations=True) -> list[ProposalScore]:
     """Scores, thresholds and ranking of ``proposals`` (a list), in a fixed number of queries.
 
     Proposals that meet every minimum threshold rank first, by weighted total; the others keep
-    their total but get no rank.
+    their total but get no rank. The ranking reads only each proposal's key and submission time
+    (ties), so light rows (``Proposal.objects.listed()``) rank as whole ones do. Public pages
+    show no count of evaluations and skip that query (``count_evaluations=False``).
     """
     criteria = list(call.criteria.all()) if criteria is None else criteria
     results = {p.pk: ProposalScore(p) for p in proposals}
@@ -198,13 +200,14 @@ def score_proposals(call, proposals, criteria=None) -> list[ProposalScore]:
     )
     for row in rows:
         results[row["evaluation__proposal_id"]].means[row["criterion_key"]] = row["mean"]
-    counts = (
-        Evaluation.objects.filter(proposal__in=list(results))
-        .values("proposal_id")
-        .annotate(total=Count("pk"))
-    )
-    for row in counts:
-        results[row["proposal_id"]].evaluations = row["total"]
+    if count_evaluations:
+        counts = (
+            Evaluation.objects.filter(proposal__in=list(results))
+            .values("proposal_id")
+            .annotate(total=Count("pk"))
+        )
+        for row in counts:
+            results[row["proposal_id"]].evaluations = row["total"]
     for result in results.values():
         result.total = weighted_total(criteria, result.means)
         result.failed = [

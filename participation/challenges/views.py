@@ -94,7 +94,7 @@ def serve_call(call, request):
     criteria = list(call.criteria.all())
     scores = []
     if status == call.Status.CLOSED and proposals:
-        scores = score_proposals(call, proposals, criteria)
+        scores = score_proposals(call, proposals, criteria, count_evaluations=False)
     # A call may receive hundreds of proposals: they are listed a page at a time (the ranking
     # is still computed over all of them), each address built once from the call's.
     shown = page_of(scores or proposals, request, PROPOSALS_PER_PAGE, anchor="proposals-heading")
@@ -243,15 +243,15 @@ def _public_proposal(call, reference):
 
 def proposal_detail(call, request, reference, form=None, status=200, **extra):
     score = None
+    proposal = _public_proposal(call, reference)
     if call.results_are_public:
-        # The ranking spans every public proposal: this one is read with them.
-        scores = score_proposals(call, list(public_proposals(call)))
-        score = next((s for s in scores if s.proposal.reference == reference), None)
-        if score is None:
+        # Its rank spans every public proposal of the call, read light: only this one is
+        # read whole, with its supports counted.
+        ranked = Proposal.objects.public().filter(call__translation_key=call.translation_key)
+        scores = score_proposals(call, list(ranked.listed()), count_evaluations=False)
+        score = next((s for s in scores if s.proposal.pk == proposal.pk), None)
+        if score is None:  # withdrawn between the two reads
             raise Http404
-        proposal = score.proposal
-    else:
-        proposal = _public_proposal(call, reference)
     can_support = call.support_is_open and proposal.status == Proposal.Status.SHORTLISTED
     context = _context(
         call,

@@ -74,3 +74,28 @@ def test_the_chain_names_a_few_proposals_and_links_to_the_list(
     assert TOTAL - PROPOSALS_SHOWN == 37
     assert more in " ".join(chain.split())
     assert f'href="{call.url}#proposals-heading"' in chain
+
+
+def test_each_proposal_page_shows_the_score_rank_and_supports_of_the_results_table(
+    client, crowded_call
+):
+    call = crowded_call("closed")
+    row = re.compile(
+        r'<a href="[^"]*proposals/([^/"]+)/"[^>]*>.*?<td>([\d,]+|—)</td>\s*<td>(\d+|—)</td>'
+        r"\s*<td>(\d+)</td>",
+        re.S,
+    )
+    table = {}
+    for page in (1, 2, 3):
+        html = client.get(f"{call.url}?page={page}").content.decode()
+        table.update({ref: rest for ref, *rest in row.findall(html.split('id="trace-heading"')[0])})
+    assert len(table) == TOTAL
+    ranked = [ref for ref, (_total, rank, _supports) in table.items() if rank != "—"]
+    assert ranked, "the seeded scores rank some proposals"
+    for reference, (total, rank, supports) in table.items():
+        text = " ".join(client.get(f"{call.url}proposals/{reference}/").content.decode().split())
+        assert f"<dt>Sostegni confermati dei cittadini</dt><dd>{supports}</dd>" in text
+        if rank == "—":
+            assert "posizione" not in text
+        else:
+            assert f"{total} · posizione {rank}</dd>" in text, reference
