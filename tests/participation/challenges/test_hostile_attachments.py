@@ -65,13 +65,20 @@ def test_a_real_pdf_still_passes_and_messages_speak_french():
 
 def test_the_checker_is_killed_at_the_deadline(monkeypatch):
     """With the object-count pre-check lifted, a 10 KB file that costs a plain reader most of a
-    minute reaches the sandbox; its CPU cap or the shared deadline stops it."""
+    minute reaches the sandbox; the deadline (1 s, as in production) or its CPU cap stops it.
+
+    A good file sent with it shares its deadline and is still read. That half is checked with
+    the test settings' deadline for a busy machine: a good file costs its reader about a third
+    of a second of CPU on a slow machine, and beside the slow file and a second test worker
+    running browsers it did not always get that within one second of wall time."""
     monkeypatch.setattr(attachments, "MAX_DECLARED_OBJECTS", 10**12)
     slow = hostile_pdfs.xref_stream_bomb(1_000_000)  # 7 MB inflated: under the inflate cap
     started = time.monotonic()
     with override_settings(PDF_CHECK_SECONDS=1.0):
-        verdicts = attachments.pdf_verdicts([slow, pdf_bytes()])
-    assert verdicts == ["too_complex", "ok"]
+        assert attachments.pdf_verdicts([slow]) == ["too_complex"]
+    assert time.monotonic() - started < ANSWERED_WITHIN_S
+    started = time.monotonic()
+    assert attachments.pdf_verdicts([slow, pdf_bytes()]) == ["too_complex", "ok"]
     assert time.monotonic() - started < ANSWERED_WITHIN_S
 
 
