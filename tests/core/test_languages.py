@@ -1,9 +1,11 @@
+from datetime import date, datetime
 from pathlib import Path
 
 import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.utils import formats, translation
 
 from news.models import NewsIndexPage, NewsPage
 from tests.conftest import page_in
@@ -146,3 +148,22 @@ def client_get(client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "month", "capitalised"),
+    [("it", "ottobre", "Ottobre"), ("fr", "octobre", "Octobre")],
+)
+def test_dates_write_months_and_weekdays_in_lower_case(client, language, month, capitalised):
+    """Italian writes "14 ottobre 2026", "mercoledì", where Django's Italian catalogue
+    capitalises them; the project's catalogue (core/date_names.py) gives the names."""
+    article = NewsPage.objects.filter(locale__language_code=language).first()
+    article.date = date(2026, 10, 14)
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    shown = BeautifulSoup(html, "html.parser").select_one('time[datetime="2026-10-14"]').text
+    assert shown == f"14 {month} 2026"
+    assert capitalised not in html
+    with translation.override(language):
+        weekday = formats.date_format(datetime(2026, 10, 14, 9, 0), "DATETIME_FORMAT")
+    assert weekday.startswith({"it": "mercoledì 14 ottobre", "fr": "14 octobre"}[language])

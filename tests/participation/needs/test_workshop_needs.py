@@ -86,7 +86,7 @@ def test_a_facilitator_drafts_a_workshop_need_that_an_editor_publishes(client, h
     listed = text_of(client.get(register))
     assert "Una rastrelliera coperta per le biciclette" in listed
     assert (
-        f"Emerso in un laboratorio presso {hubs['fossanese'].name} il 14 Ottobre 2026 "
+        f"Emerso in un laboratorio presso {hubs['fossanese'].name} il 14 ottobre 2026 "
         "(14 partecipanti)." in listed
     )
     assert "Emerso dal questionario «" in listed  # the demo's needs, found through a survey
