@@ -73,8 +73,8 @@ def _robot_refusal(call, request, title, link=None):
 
 def public_proposals(call):
     return (
-        Proposal.objects.public()
-        .filter(call__translation_key=call.translation_key)
+        call.all_proposals()
+        .public()
         .annotate(
             support_count=Count("supports", filter=Q(supports__confirmed_at__isnull=False)),
             call_key=F("call__translation_key"),
@@ -247,8 +247,8 @@ def proposal_detail(call, request, reference, form=None, status=200, **extra):
     if call.results_are_public:
         # Its rank spans every public proposal of the call, read light: only this one is
         # read whole, with its supports counted.
-        ranked = Proposal.objects.public().filter(call__translation_key=call.translation_key)
-        scores = score_proposals(call, list(ranked.listed()), count_evaluations=False)
+        ranked = call.all_proposals().public().listed()
+        scores = score_proposals(call, list(ranked), count_evaluations=False)
         score = next((s for s in scores if s.proposal.pk == proposal.pk), None)
         if score is None:  # withdrawn between the two reads
             raise Http404
