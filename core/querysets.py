@@ -57,6 +57,19 @@ class ListingQuerySet(PageQuerySet):
             )
         return queryset.order_by(*self.listing_order)
 
+    def children_of(self, page):
+        """The pages right below ``page``, as Wagtail's ``child_of`` finds them, asked as a range
+        of tree paths. ``child_of`` asks ``path LIKE '<parent>%'``; with the parent's path a
+        parameter of a prepared statement, PostgreSQL's generic plan cannot turn the pattern
+        into an index range and scans every page, which doubled the events index's query time.
+        A child's path is the parent's followed by one step of the tree's alphabet, and paths
+        compare byte by byte (Wagtail gives the column the "C" collation)."""
+        first, last = self.model.alphabet[0], self.model.alphabet[-1]
+        return self.filter(
+            depth=page.depth + 1,
+            path__range=(page.path + first * page.steplen, page.path + last * page.steplen),
+        )
+
 
 def listing_manager(image_field: str = "", order: tuple[str, ...] = ("title",)) -> PageManager:
     queryset_class = type(

@@ -38,7 +38,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("events index page")
 
     def events(self, request=None):
-        return EventPage.objects.for_listing(self.locale_id, request).child_of(self)
+        return EventPage.objects.for_listing(self.locale_id, request).children_of(self)
 
     def upcoming_events(self, request=None):
         return self.events(request).filter(end__gte=timezone.now()).order_by("start", "pk")

@@ -20,7 +20,7 @@ class PartnerIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = list(PartnerPage.objects.for_listing(self.locale_id, request).child_of(self))
+        partners = list(PartnerPage.objects.for_listing(self.locale_id, request).children_of(self))
         context["partners_by_role"] = [
             (str(label), [p for p in partners if p.role == role])
             for role, label in PartnerPage.Role.choices

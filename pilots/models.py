@@ -32,7 +32,7 @@ class PilotTerritoryIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         territories = list(
-            PilotTerritoryPage.objects.for_listing(self.locale_id, request).child_of(self)
+            PilotTerritoryPage.objects.for_listing(self.locale_id, request).children_of(self)
         )
         context["territories"] = territories
         context["map_markers"] = [
@@ -146,7 +146,7 @@ class PilotTerritoryPage(BasePage):
                 "hubs": list(self.local_hubs.all()),
                 "partner_page": partner_page,
                 "pilots": list(
-                    PilotPage.objects.for_listing(self.locale_id, request).child_of(self)
+                    PilotPage.objects.for_listing(self.locale_id, request).children_of(self)
                 ),
             }
         )

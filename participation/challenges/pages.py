@@ -41,7 +41,8 @@ class ChallengeIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        calls = list(ChallengeCallPage.objects.for_listing(self.locale_id, request).child_of(self))
+        listing = ChallengeCallPage.objects.for_listing(self.locale_id, request)
+        calls = list(listing.children_of(self))
         now = timezone.now()
         context["call_groups"] = [
             (label, [call for call in calls if call.status(now) == status])

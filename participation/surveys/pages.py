@@ -31,7 +31,7 @@ class SurveyIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        surveys = list(SurveyPage.objects.for_listing(self.locale_id, request).child_of(self))
+        surveys = list(SurveyPage.objects.for_listing(self.locale_id, request).children_of(self))
         now = timezone.now()
         context["open_surveys"] = [s for s in surveys if s.status(now) == SurveyPage.OPEN]
         context["upcoming_surveys"] = [s for s in surveys if s.status(now) == SurveyPage.UPCOMING]
