@@ -4,6 +4,7 @@ import zoneinfo
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, Subquery, Value, When
 from django.utils.translation import get_language, gettext_lazy
 from wagtail.models import Locale, Page
@@ -31,6 +32,27 @@ def localized_targets(links, field: str, locale_id: int | None = None) -> list[P
     translation keys instead of the whole pages (their bodies included)."""
     keys = list(links.values_list(f"{field}__translation_key", flat=True))
     return localized_by_translation_keys(keys, locale_id)
+
+
+def localized_link_targets(link_model, field: str, parent_key: str, parent_id, locale_id: int):
+    """What ``localized_targets`` finds for the stored links of page ``parent_id`` (rows of
+    ``link_model`` whose ``parent_key`` is that page), in one query written in SQL instead of
+    two built by the ORM: on an article, event or partner page, building and compiling those
+    two queries took three times as long as PostgreSQL took to run them (0.4 ms)."""
+    links = link_model._meta
+    target = links.get_field(field).column
+    parent = links.get_field(parent_key).column
+    name = connection.ops.quote_name
+    columns = ", ".join(f"t.{name(column.column)}" for column in Page._meta.concrete_fields)
+    # Names from the models, values as parameters.
+    query = (
+        f"SELECT {columns} FROM {name(links.db_table)} l "  # noqa: S608
+        f"JOIN wagtailcore_page s ON s.id = l.{name(target)} "
+        "JOIN wagtailcore_page t ON t.translation_key = s.translation_key "
+        f"WHERE l.{name(parent)} = %s AND t.locale_id = %s AND t.live = %s "
+        "AND t.alias_of_id IS NULL ORDER BY l.sort_order, l.id"
+    )
+    return list(Page.objects.raw(query, [parent_id, locale_id, True]))
 
 
 def localized_by_translation_keys(keys: list, locale_id: int | None = None) -> list[Page]:

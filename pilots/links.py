@@ -1,9 +1,10 @@
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from core.i18n import localized_targets
+from core.i18n import localized_link_targets, localized_targets
 
 
 class TerritoryLink(Orderable):
@@ -33,5 +34,10 @@ class ListedOnTerritoriesMixin:
 
 def linked_territories(page) -> list:
     """The territories ``page`` links to (its ``territory_links``), in the page's language and
-    in the links' order: what an article, event or partner page shows."""
-    return localized_targets(page.territory_links, "territory", page.locale_id)
+    in the links' order: what an article, event or partner page shows. A preview's links are
+    the editor's, held in memory; a published page's are read with their targets at once."""
+    links = page.territory_links
+    if not isinstance(links.all(), QuerySet):
+        return localized_targets(links, "territory", page.locale_id)
+    link_model = page._meta.get_field("territory_links").related_model
+    return localized_link_targets(link_model, "territory", "page", page.pk, page.locale_id)

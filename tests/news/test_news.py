@@ -3,11 +3,14 @@ import datetime
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from core.querysets import restricted_paths
 from events.models import EventIndexPage
 from news.models import NEWS_PER_PAGE, NewsIndexPage
+from pilots.links import linked_territories
 from pilots.models import PilotTerritoryPage
 from tests.conftest import page_in, text_of
 from tests.factories import EventPageFactory, NewsPageFactory
@@ -120,3 +123,18 @@ def test_an_articles_territories_in_the_readers_language_and_order_in_preview_to
     draft.territory_links = list(reversed(links))  # not saved: what a preview shows
     previewed = draft.get_context(rf.get("/"))["territories"]
     assert [page.pk for page in previewed] == [page.pk for page in reversed(territories)]
+
+    # The published page reads its stored links (one query, ``localized_link_targets``): the
+    # order they are stored in, and a territory unpublished in this language left out.
+    article = type(article).objects.get(pk=article.pk)  # the draft above was this very object
+    stored = list(article.territory_links.order_by("sort_order"))
+    for position, link in enumerate(reversed(stored)):
+        type(link).objects.filter(pk=link.pk).update(sort_order=position)
+    live = article.get_context(rf.get("/"))["territories"]
+    assert [page.pk for page in live] == [page.pk for page in reversed(territories)]
+    with CaptureQueriesContext(connection) as queries:
+        assert linked_territories(article) == live
+    assert len(queries) == 1
+    territories[0].unpublish()
+    live = article.get_context(rf.get("/"))["territories"]
+    assert [page.pk for page in live] == [page.pk for page in reversed(territories[1:])]
