@@ -43,12 +43,13 @@ def localized_link_targets(link_model, field: str, parent_key: str, parent_id, l
     target = links.get_field(field).column
     parent = links.get_field(parent_key).column
     name = connection.ops.quote_name
+    pages = name(Page._meta.db_table)
     columns = ", ".join(f"t.{name(column.column)}" for column in Page._meta.concrete_fields)
     # Names from the models, values as parameters.
     query = (
         f"SELECT {columns} FROM {name(links.db_table)} l "  # noqa: S608
-        f"JOIN wagtailcore_page s ON s.id = l.{name(target)} "
-        "JOIN wagtailcore_page t ON t.translation_key = s.translation_key "
+        f"JOIN {pages} s ON s.id = l.{name(target)} "
+        f"JOIN {pages} t ON t.translation_key = s.translation_key "
         f"WHERE l.{name(parent)} = %s AND t.locale_id = %s AND t.live = %s "
         "AND t.alias_of_id IS NULL ORDER BY l.sort_order, l.id"
     )
