@@ -39,5 +39,4 @@ def linked_territories(page) -> list:
     links = page.territory_links
     if not isinstance(links.all(), QuerySet):
         return localized_targets(links, "territory", page.locale_id)
-    link_model = page._meta.get_field("territory_links").related_model
-    return localized_link_targets(link_model, "territory", "page", page.pk, page.locale_id)
+    return localized_link_targets(links.model, "territory", "page", page.pk, page.locale_id)
