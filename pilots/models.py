@@ -13,7 +13,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.i18n import localized_pages
+from core.i18n import localized_version
 from core.models import BasePage, SectionIndexPage
 from core.querysets import listing_manager
 from core.routing import parent_of
@@ -138,13 +138,10 @@ class PilotTerritoryPage(BasePage):
         """News, events and needs of the territory are added by their own apps' template tags
         (``territory_news``, ``territory_events``, ``territory_needs``)."""
         context = super().get_context(request, *args, **kwargs)
-        partner_page = None
-        if self.partner_id:
-            partner_page = next(iter(localized_pages([self.partner], self.locale_id)), None)
         context.update(
             {
                 "hubs": list(self.local_hubs.all()),
-                "partner_page": partner_page,
+                "partner_page": localized_version(self.partner_id, self.locale_id),
                 "pilots": list(
                     PilotPage.objects.for_listing(self.locale_id, request).children_of(self)
                 ),

@@ -38,6 +38,37 @@ def test_territory_page_shows_facts_hubs_partner_and_related_content(client):
     assert "Comité de pilotage" in text
 
 
+def test_territory_page_links_its_partner_in_the_reader_language_in_one_query(client):
+    """The partner is stored against one language version; each language's territory page
+    links that partner's version in its own language, found in one query, and no link when
+    that version is not live."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.i18n import localized_version
+    from partners.models import PartnerPage
+
+    italian = page_in(PilotTerritoryPage, "it", slug="mont-rose")
+    french = page_in(PilotTerritoryPage, "fr", slug="mont-rose")
+    french_partner = page_in(PartnerPage, "fr", slug="montrose")
+    PilotTerritoryPage.objects.filter(pk__in=[italian.pk, french.pk]).update(partner=french_partner)
+
+    def partner_links(page) -> list[str]:
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        return [a["href"] for a in soup.select("main a[href*='/montrose/']")]
+
+    assert partner_links(italian) == ["/it/partner/montrose/"]
+    assert partner_links(french) == ["/fr/partenaires/montrose/"]
+    with CaptureQueriesContext(connection) as queries:
+        found = localized_version(french_partner.pk, italian.locale_id)
+    assert (found.pk, len(queries)) == (page_in(PartnerPage, "it", slug="montrose").pk, 1)
+    assert localized_version(None, italian.locale_id) is None
+
+    page_in(PartnerPage, "it", slug="montrose").unpublish()
+    assert partner_links(italian) == []
+    assert partner_links(french) == ["/fr/partenaires/montrose/"]
+
+
 def test_partner_page_lists_its_territories_in_the_reader_language(client):
     soup = BeautifulSoup(client.get("/en/partners/aktantis/").content, "html.parser")
     assert [a["href"] for a in soup.select(".facts a[href*='/territories/']")] == [
