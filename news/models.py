@@ -13,6 +13,7 @@ from core.blocks import BaseStreamBlock
 from core.models import BasePage, SectionIndexPage
 from core.pagination import page_of
 from core.querysets import listing_manager
+from core.routing import parent_of
 from pilots.links import ListedOnTerritoriesMixin, TerritoryLink, linked_territories
 
 from .feeds import NewsAtomFeed, NewsRssFeed
@@ -138,5 +139,7 @@ class NewsPage(ListedOnTerritoriesMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tag_list"] = list(self.tags.all())
+        if context["tag_list"]:  # each tag links to the news index filtered by it
+            context["news_index"] = parent_of(self, request)
         context["territories"] = linked_territories(self)
         return context

@@ -53,6 +53,7 @@ class NeedsIndexPage(RoutablePageMixin, SectionIndexPage):
         need = self.public_needs().filter(translation_key=key).first()
         if need is None:
             raise Http404
+        need.locale = self.locale  # the register's: it shows its own language's needs only
         # The register's own listing is not needed here: skip it.
         context = super().get_context(request)
         context["need"] = with_hub_names([need], self.locale)[0]

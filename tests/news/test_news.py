@@ -73,6 +73,15 @@ def test_news_page_shows_date_image_tags_and_territories(client):
     territories = [a.get_text() for a in soup.select(".article-footer a[href*='/territories/']")]
     assert "Unione del Fossanese" in territories and len(territories) == 4
     assert {a.get_text() for a in soup.select("a.tag")} == {"ALCOTRA", "kick-off", "Smart Village"}
+    # Each tag links to the news index in the page's language, filtered by it.
+    assert {a["href"] for a in soup.select("a.tag")} == {
+        "/en/news/?tag=alcotra",
+        "/en/news/?tag=kick-off",
+        "/en/news/?tag=smart-village",
+    }
+    french = BeautifulSoup(client.get("/fr/actualites/lancement-turin/").content, "html.parser")
+    assert all(a["href"].startswith("/fr/actualites/?tag=") for a in french.select("a.tag"))
+    assert french.select("a.tag")
     assert soup.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/")
 
 
