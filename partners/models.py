@@ -81,6 +81,7 @@ class PartnerPage(BasePage):
     subpage_types = []
 
     objects = listing_manager("logo", ("path",))
+    select_related_on_view = ("social_image", "logo")
 
     class Meta:
         verbose_name = _("partner page")
