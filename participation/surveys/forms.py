@@ -32,9 +32,12 @@ def plain(number: Decimal) -> Decimal:
 
 
 class SurveyFormBuilder(FormBuilder):
-    def __init__(self, fields, locale: Locale):
+    def __init__(self, fields, locale: Locale, request=None):
+        """``request``: the routed request the form is shown on, if any (its route read the
+        restricted pages, so the territories list asks nothing more about them)."""
         super().__init__(fields)
         self.locale = locale
+        self.request = request
 
     def get_formatted_field_choices(self, field):
         choices = [
@@ -91,7 +94,7 @@ class SurveyFormBuilder(FormBuilder):
         )
 
     def create_territory_field(self, field, options):
-        territories = PilotTerritoryPage.objects.for_listing(self.locale).values_list(
+        territories = PilotTerritoryPage.objects.for_listing(self.locale, self.request).values_list(
             "translation_key", "title"
         )
         options.pop("initial", None)
@@ -272,10 +275,12 @@ class SurveyFormBase(HoneypotMixin, forms.Form):
         return Plan.for_answers(self.sections, self.raw_answers() if self.is_bound else {})
 
 
-def build_survey_form_class(survey, privacy_url: str = "") -> type[forms.Form]:
+def build_survey_form_class(survey, privacy_url: str = "", request=None) -> type[forms.Form]:
     fields = [field for field in survey.get_form_fields() if not field.is_section]
     builder = SurveyFormBuilder(
-        [field for field in fields if field.field_type not in {"grid", "ranking"}], survey.locale_id
+        [field for field in fields if field.field_type not in {"grid", "ranking"}],
+        survey.locale_id,
+        request,
     )
     built = builder.formfields
     attributes = {}

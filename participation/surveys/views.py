@@ -15,7 +15,9 @@ from .steps import Plan
 
 def serve_survey(survey, request):
     """Show a survey, take an answer, or say why it cannot be taken; never store half an answer."""
-    form_class = build_survey_form_class(survey, privacy_notice_url(request, survey.locale_id))
+    form_class = build_survey_form_class(
+        survey, privacy_notice_url(request, survey.locale_id), request
+    )
     context = survey.get_context(request)
     status = survey.status()
     context["survey_status"] = status

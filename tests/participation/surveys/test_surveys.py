@@ -338,3 +338,32 @@ def test_editors_choose_which_questions_are_in_the_public_results(client, needs_
         assert "Rispondi come…" in body or "Vous répondez en tant que…" in body
     editors_see = {r.key for r in summarise(needs_survey, tallies.read(needs_survey), public=False)}
     assert "online_services" in editors_see
+
+
+@pytest.mark.parametrize("many_restrictions", [False, True])
+def test_the_territory_question_leaves_out_territories_behind_a_view_restriction(
+    client, monkeypatch, many_restrictions
+):
+    """The list of territories is built with the routed request, which knows the restricted
+    pages from the route's query; with more restrictions than that, it asks in SQL."""
+    from wagtail.models import PageViewRestriction
+
+    from core.querysets import restricted_paths
+    from pilots.models import PilotTerritoryPage
+
+    if many_restrictions:
+        monkeypatch.setattr("core.routing.MAX_RESTRICTED_PATHS", 0)
+
+    def territories(restricted=False) -> list[str]:
+        response = client.get(IT_URL)
+        if restricted:
+            assert (restricted_paths(response.wsgi_request) is None) == many_restrictions
+        soup = BeautifulSoup(response.content, "html.parser")
+        select = next(s for s in soup.select("select") if "Alpi della Région Sud" in s.get_text())
+        return [option.get_text() for option in select.select("option")]
+
+    assert "Unione del Fossanese" in territories()
+    hidden = page_in(PilotTerritoryPage, "it", slug="fossanese")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+    shown = territories(restricted=True)
+    assert "Unione del Fossanese" not in shown and "Alpi della Région Sud" in shown
