@@ -6,7 +6,14 @@ from django.core.paginator import Page, Paginator
 
 
 def page_of(
-    items, request, per_page: int, anchor: str = "", param: str = "page", label="", **filters
+    items,
+    request,
+    per_page: int,
+    anchor: str = "",
+    param: str = "page",
+    label="",
+    count: int | None = None,
+    **filters,
 ) -> Page:
     """The page of ``items`` named by ``?page=``; a missing, bad or too-large number shows the
     nearest page instead of an error (Django's ``get_page``).
@@ -15,9 +22,13 @@ def page_of(
     nothing else of the query string is echoed back. ``anchor``: the id of the list's heading,
     so that the next page opens at the list rather than at the top of the page. A second list
     on the same page takes its number from another ``param`` and names its pager ``label``
-    (see ``side_by_side``).
+    (see ``side_by_side``). ``count``: how many ``items`` there are, when it is known already
+    (counted with another list in one query): the paginator then does not count them again.
     """
-    page = Paginator(items, per_page).get_page(request.GET.get(param))
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # Django's cached property, set before it is read
+    page = paginator.get_page(request.GET.get(param))
     page.param = param
     page.label = label
     page.filters = {name: value for name, value in filters.items() if value}

@@ -4,6 +4,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
@@ -40,28 +41,37 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def events(self, request=None):
         return EventPage.objects.for_listing(self.locale_id, request).children_of(self)
 
-    def upcoming_events(self, request=None):
-        return self.events(request).filter(end__gte=timezone.now()).order_by("start", "pk")
+    def upcoming_events(self, request=None, now=None):
+        now = now or timezone.now()
+        return self.events(request).filter(end__gte=now).order_by("start", "pk")
 
-    def past_events(self, request=None):
-        return self.events(request).filter(end__lt=timezone.now()).order_by("-start", "-pk")
+    def past_events(self, request=None, now=None):
+        now = now or timezone.now()
+        return self.events(request).filter(end__lt=now).order_by("-start", "-pk")
 
     @path("")
     def listing(self, request):
+        now = timezone.now()  # one moment for both lists: an event is in exactly one
+        # Both lists counted in one query: their pagers need not count them again.
+        counts = self.events(request).aggregate(
+            upcoming=Count("pk", filter=Q(end__gte=now)), past=Count("pk", filter=Q(end__lt=now))
+        )
         upcoming_page = page_of(
-            self.upcoming_events(request),
+            self.upcoming_events(request, now),
             request,
             UPCOMING_EVENTS_PER_PAGE,
             anchor="upcoming-heading",
             param="upcoming",
             label=_("Pages of upcoming events"),
+            count=counts["upcoming"],
         )
         past_page = page_of(
-            self.past_events(request),
+            self.past_events(request, now),
             request,
             PAST_EVENTS_PER_PAGE,
             anchor="past-heading",
             label=_("Pages of past events"),
+            count=counts["past"],
         )
         side_by_side(upcoming_page, past_page)
         return self.render(
