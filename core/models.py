@@ -140,6 +140,12 @@ class BasePage(WagtailCacheMixin, Page):
     def get_social_image(self):
         return self.social_image
 
+    def get_social_image_alt(self) -> str:
+        """The sharing image's text alternative (link previews): the page type gives it in the
+        page's language where it has a field for it, else the image's own text."""
+        image = self.get_social_image()
+        return image.default_alt_text if image else ""
+
     def pages_showing_me(self) -> list[Page]:
         """Pages that list or link this one, purged with it when it changes: its ancestors
         (section listings, the home page) by default; page types linked from elsewhere add

@@ -136,6 +136,11 @@ class NewsPage(ListedOnTerritoriesMixin, BasePage):
     def get_social_image(self):
         return self.social_image or self.lead_image
 
+    def get_social_image_alt(self) -> str:
+        if self.social_image_id is None and self.lead_image_alt:
+            return self.lead_image_alt  # the lead image is shared: its text in this language
+        return super().get_social_image_alt()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tag_list"] = list(self.tags.all())

@@ -83,6 +83,10 @@ def test_news_page_shows_date_image_tags_and_territories(client):
     assert all(a["href"].startswith("/fr/actualites/?tag=") for a in french.select("a.tag"))
     assert french.select("a.tag")
     assert soup.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/")
+    # Link previews describe the shared lead image in the page's language, as the page does.
+    assert soup.select_one('meta[property="og:image:alt"]')["content"] == image["alt"]
+    og_alt = french.select_one('meta[property="og:image:alt"]')["content"]
+    assert og_alt == french.select_one("article figure img")["alt"] != image["alt"]
 
 
 @pytest.mark.parametrize("many_restrictions", [False, True])
