@@ -137,7 +137,7 @@ class NewsPage(ListedOnTerritoriesMixin, BasePage):
         return self.social_image or self.lead_image
 
     def get_social_image_alt(self) -> str:
-        if self.social_image_id is None and self.lead_image_alt:
+        if self.social_image_id is None and self.lead_image_id and self.lead_image_alt:
             return self.lead_image_alt  # the lead image is shared: its text in this language
         return super().get_social_image_alt()
 
