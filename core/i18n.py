@@ -35,15 +35,12 @@ def localized_link_targets(link_model, field: str, parent_key: str, parent_id, l
     two built by the ORM: on an article, event or partner page, building and compiling those
     two queries took three times as long as PostgreSQL took to run them (0.4 ms)."""
     links = link_model._meta
-    target = links.get_field(field).column
-    parent = links.get_field(parent_key).column
     name = connection.ops.quote_name
-    pages = name(Page._meta.db_table)
-    # Names from the models, values as parameters.
-    query = (
-        f"SELECT {_version_columns()} FROM {name(links.db_table)} l "  # noqa: S608
-        f"JOIN {pages} s ON s.id = l.{name(target)} {_versions_of_s()} "
-        f"WHERE l.{name(parent)} = %s AND {_SHOWN_VERSION} ORDER BY l.sort_order, l.id"
+    query = _shown_versions(
+        f"{name(links.db_table)} l JOIN {_page_table()} s "
+        f"ON s.id = l.{name(links.get_field(field).column)}",
+        f"l.{name(links.get_field(parent_key).column)} = %s",
+        "ORDER BY l.sort_order, l.id",
     )
     return list(Page.objects.raw(query, [parent_id, locale_id, True]))
 
@@ -54,26 +51,24 @@ def localized_version(page_id, locale_id: int) -> Page | None:
     SQL instead of two built by the ORM (see above)."""
     if page_id is None:
         return None
-    pages = connection.ops.quote_name(Page._meta.db_table)
-    query = (
-        f"SELECT {_version_columns()} FROM {pages} s {_versions_of_s()} "  # noqa: S608
-        f"WHERE s.id = %s AND {_SHOWN_VERSION}"
-    )
+    query = _shown_versions(f"{_page_table()} s", "s.id = %s")
     return next(iter(Page.objects.raw(query, [page_id, locale_id, True])), None)
 
 
-def _version_columns() -> str:
-    return columns_of(Page._meta.concrete_fields, "t")
+def _page_table() -> str:
+    return connection.ops.quote_name(Page._meta.db_table)
 
 
-def _versions_of_s() -> str:
-    """Joins ``t``, every language version of page ``s``."""
-    pages = connection.ops.quote_name(Page._meta.db_table)
-    return f"JOIN {pages} t ON t.translation_key = s.translation_key"
-
-
-# Of those versions, the one a reader of a locale is shown (parameters: locale id, True).
-_SHOWN_VERSION = "t.locale_id = %s AND t.live = %s AND t.alias_of_id IS NULL"
+def _shown_versions(sources: str, condition: str, order: str = "") -> str:
+    """A query for the version ``t`` a reader of a locale is shown — live, not a placeholder
+    alias — of each page ``s`` that ``sources`` and ``condition`` find. Its parameters:
+    ``condition``'s, then the locale's id and True. Names only in the text, never a value."""
+    return (
+        f"SELECT {columns_of(Page._meta.concrete_fields, 't')} FROM {sources} "  # noqa: S608
+        f"JOIN {_page_table()} t ON t.translation_key = s.translation_key "
+        f"WHERE {condition} AND t.locale_id = %s AND t.live = %s AND t.alias_of_id IS NULL "
+        f"{order}"
+    )
 
 
 def localized_by_translation_keys(keys: list, locale_id: int | None = None) -> list[Page]:
