@@ -2,6 +2,7 @@
 in the shared cache; while the cache is unreachable each process keeps counting on its own
 rather than letting everything through or failing."""
 
+import ipaddress
 import logging
 
 from django.conf import settings
@@ -29,16 +30,32 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def within_rate_limit(request, scope: str = "survey", limit: int | None = None) -> bool:
-    """Count this attempt for the visitor's address; False once over the hourly limit.
+def is_exempt(address: str) -> bool:
+    """An address of a network the operator declared (``RATE_LIMIT_EXEMPT_NETWORKS``: a local
+    hub's fixed connection, say) is never limited."""
+    networks = settings.RATE_LIMIT_EXEMPT_NETWORKS
+    if not networks:
+        return False
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
-    ``scope`` keeps separate counts for surveys, proposals and supports.
+
+def within_rate_limit(request, scope: str = "survey", limit: int | None = None) -> bool:
+    """Count one accepted submission for the visitor's address; False once over the hourly
+    limit. Call it only for a submission that would be saved (valid, not from a robot): a
+    form sent back for a mistake must not use up the allowance.
+
+    ``scope`` keeps separate counts for surveys, proposals, supports and subscriptions.
     """
     if limit is None:
         limit = settings.SURVEY_SUBMISSIONS_PER_HOUR
-    if not limit:
+    address = client_address(request)
+    if not limit or is_exempt(address):
         return True
-    key = f"{scope}-rate:{client_address(request)}"
+    key = f"{scope}-rate:{address}"
     attempts = _count(cache, key)
     if attempts is None:
         # The shared cache (Redis) is unreachable and django-redis ignored the error: keep

@@ -146,6 +146,9 @@ def submit_proposal(call, request):
     form = ProposalForm(request.POST, request.FILES)
     if form.is_from_a_robot():
         return _robot_refusal(call, request, _("Proposal not sent"))
+    if not form.is_valid():
+        context["form"] = form
+        return _render(call, request, template, context, status=400)
     if not within_rate_limit(request, "proposal", settings.PROPOSAL_SUBMISSIONS_PER_HOUR):
         context["form"] = form
         context["refusal"] = _(
@@ -153,9 +156,6 @@ def submit_proposal(call, request):
             "saved: please try again later."
         )
         return _render(call, request, template, context, status=429)
-    if not form.is_valid():
-        context["form"] = form
-        return _render(call, request, template, context, status=400)
     proposal, created = store_proposal(call, form, call.locale.language_code)
     private_url = request.build_absolute_uri(
         call.url + call.reverse_subpage("private_proposal", args=[proposal.access_token])
@@ -210,18 +210,19 @@ def private_proposal(call, request, token):
             _("Your proposal %(reference)s is withdrawn and will not be evaluated.")
             % {"reference": proposal.reference},
         )
-    if not within_rate_limit(request, "proposal", settings.PROPOSAL_SUBMISSIONS_PER_HOUR):
-        context["form"] = ProposalAmendForm(instance=proposal)
-        context["refusal"] = _(
-            "Too many changes have come from your connection in the last hour. Nothing was "
-            "saved: please try again later."
-        )
-        return _render(call, request, template, context, status=429)
     form = ProposalAmendForm(request.POST, request.FILES, instance=proposal)
     if not form.is_valid():
         proposal.refresh_from_db()
         context["form"] = form
         return _render(call, request, template, context, status=400)
+    if not within_rate_limit(request, "proposal", settings.PROPOSAL_SUBMISSIONS_PER_HOUR):
+        proposal.refresh_from_db()
+        context["form"] = form
+        context["refusal"] = _(
+            "Too many changes have come from your connection in the last hour. Nothing was "
+            "saved: please try again later."
+        )
+        return _render(call, request, template, context, status=429)
     amend_proposal(proposal, form)
     queue_receipt(proposal, request.build_absolute_uri(request.path), amended=True)
     context.update(
@@ -282,6 +283,8 @@ def support_proposal(call, request, reference):
     form = SupportForm(request.POST)
     if form.is_from_a_robot():
         return _robot_refusal(call, request, _("Support not recorded"), link=detail_url)
+    if not form.is_valid():
+        return proposal_detail(call, request, reference, form=form, status=400)
     if not within_rate_limit(request, "support", settings.SUPPORT_REQUESTS_PER_HOUR):
         return proposal_detail(
             call,
@@ -294,8 +297,6 @@ def support_proposal(call, request, reference):
                 "Nothing was saved: please try again later."
             ),
         )
-    if not form.is_valid():
-        return proposal_detail(call, request, reference, form=form, status=400)
 
     def confirm_url_for(signed):
         return request.build_absolute_uri(

@@ -69,6 +69,10 @@ def serve_survey(survey, request):
         return TemplateResponse(request, survey.get_template(request), context)
 
     form.validate_only = plan.names_through(plan.last)
+    if not form.is_valid():
+        context.update(form=form, **step_context(form, plan, first_step_in_error(form, plan)))
+        return TemplateResponse(request, survey.get_template(request), context, status=400)
+    # Counted only now: an answer sent back for a mistake does not use up the allowance.
     if not within_rate_limit(request):
         context.update(form=form, **step_context(form, plan, plan.last))
         context["refusal"] = _(
@@ -76,9 +80,6 @@ def serve_survey(survey, request):
             "saved: please try again later."
         )
         return TemplateResponse(request, survey.get_template(request), context, status=429)
-    if not form.is_valid():
-        context.update(form=form, **step_context(form, plan, first_step_in_error(form, plan)))
-        return TemplateResponse(request, survey.get_template(request), context, status=400)
 
     submission, created = record_answer(survey, form)
     if created:

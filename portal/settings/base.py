@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs per deployment is read from
 the environment (see README, "Configuration")."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -376,12 +377,19 @@ EXPORT_NICENESS = int(os.environ.get("EXPORT_NICENESS", "10"))
 # Event registrations are forgotten this many days after the event ends.
 EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
 
-# Surveys: submissions per visitor address per hour (0 disables the limit); trust the
+# Public forms: accepted submissions per visitor address per hour (0 disables a limit; a form
+# sent back for a mistake is not counted). The survey allowance fits a workshop answering from
+# a local hub's one connection (README: "Rate limits, and a workshop at a hub"); addresses in
+# the exempt networks (comma-separated addresses or networks) are never limited. Trust the
 # X-Forwarded-For header only behind a proxy that sets it.
-SURVEY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEY_SUBMISSIONS_PER_HOUR", "20"))
+SURVEY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEY_SUBMISSIONS_PER_HOUR", "100"))
 PROPOSAL_SUBMISSIONS_PER_HOUR = int(os.environ.get("PROPOSAL_SUBMISSIONS_PER_HOUR", "10"))
 SUPPORT_REQUESTS_PER_HOUR = int(os.environ.get("SUPPORT_REQUESTS_PER_HOUR", "20"))
 FOLLOW_REQUESTS_PER_HOUR = int(os.environ.get("FOLLOW_REQUESTS_PER_HOUR", "10"))
+RATE_LIMIT_EXEMPT_NETWORKS = [
+    ipaddress.ip_network(network, strict=False)
+    for network in env_list("RATE_LIMIT_EXEMPT_NETWORKS")
+]
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # Background tasks (django-tasks): e-mail leaves outside the request. By default tasks are queued

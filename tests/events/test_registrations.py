@@ -278,3 +278,20 @@ def test_the_registration_form_comes_from_the_cache_with_each_visitors_own_token
         assert again["X-Wagtail-Cache"] == "miss"
         assert "Un posto disponibile." in text_of(again)
     caches["pages"].clear()
+
+
+def test_registrations_sent_back_for_a_mistake_do_not_use_up_the_hourly_allowance(
+    workshop, client, django_capture_on_commit_callbacks, settings
+):
+    settings.FOLLOW_REQUESTS_PER_HOUR = 2
+    for _mistake in range(3):
+        bad = sign_up(client, django_capture_on_commit_callbacks, workshop, "", "non-valida")
+        assert bad.status_code == 400
+    for name in ("Anna", "Bruno"):
+        email = f"{name.lower()}@example.org"
+        response = sign_up(client, django_capture_on_commit_callbacks, workshop, name, email)
+        assert response.status_code == 200
+    refused = sign_up(client, django_capture_on_commit_callbacks, workshop, "Carla", "c@ex.org")
+    assert refused.status_code == 429
+    assert "Troppe richieste" in text_of(refused)
+    assert Registration.objects.filter(event_key=workshop.translation_key).count() == 2

@@ -158,7 +158,7 @@ def test_bad_input_gets_a_message_in_french_and_saves_nothing(
     assert "semble automatique" in text_of(robot)
     assert not Subscriber.objects.exists() and not mail.outbox
 
-    settings.FOLLOW_REQUESTS_PER_HOUR = 2
+    settings.FOLLOW_REQUESTS_PER_HOUR = 2  # the refused requests above were not counted
     for _attempt in range(2):
         assert ask(client, django_capture_on_commit_callbacks).status_code == 200
     too_many = ask(client, django_capture_on_commit_callbacks)

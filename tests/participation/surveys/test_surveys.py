@@ -1,4 +1,6 @@
 import datetime
+import ipaddress
+import uuid
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,8 +13,8 @@ from participation.models import SurveyFormField, SurveyPage, SurveySubmission
 from participation.surveys import tallies
 from participation.surveys.results import summarise
 from participation.surveys.retention import erase_expired_personal_data
-from tests.conftest import count_queries, page_in
-from tests.participation.conftest import grow_answers, valid_answers
+from tests.conftest import count_queries, page_in, text_of
+from tests.participation.conftest import answer_data, grow_answers, valid_answers
 
 pytestmark = pytest.mark.django_db
 IT_URL = "/it/partecipa/bisogni-del-territorio/"
@@ -125,6 +127,69 @@ def test_rate_limit_answers_with_a_clear_message(client, open_survey, settings):
     text = BeautifulSoup(response.content, "html.parser").select_one('[role="alert"]').get_text()
     assert text.startswith("Nell'ultima ora sono arrivate troppe risposte dalla tua connessione.")
     assert open_survey.all_submissions().count() == 2
+
+
+def test_a_workshop_of_sixty_at_one_hub_connection_is_all_stored(client, open_survey):
+    """Sixty residents answer from the hub's one connection within the hour; every fourth first
+    forgets the territory, is told so, and sends again. Refused answers use up nothing."""
+    hub = {"REMOTE_ADDR": "198.51.100.20"}
+    template = valid_answers(client, IT_URL, "it")
+    for resident in range(60):
+        data = answer_data(
+            client, IT_URL, **{k: v for k, v in template.items() if k != "submission_token"}
+        )
+        if resident % 4 == 0:
+            mistaken = {key: value for key, value in data.items() if key != "territory"}
+            refused = client.post(IT_URL, mistaken, **hub)
+            assert refused.status_code == 400
+            summary = BeautifulSoup(refused.content, "html.parser").select_one(".error-summary")
+            assert "Il tuo territorio: Questo campo è obbligatorio." in summary.get_text(
+                " ", strip=True
+            )
+        response = client.post(IT_URL, data, **hub)
+        assert response.status_code == 200, (resident, text_of(response)[:300])
+    assert open_survey.all_submissions().count() == 60
+
+
+def test_a_burst_of_answers_from_one_address_is_stopped_in_the_visitor_language(
+    client, open_survey, settings
+):
+    """A script sending 500 answers from one address (each with a token of its own) is
+    stopped at the hourly allowance, with the refusal in the page's language."""
+    data = valid_answers(client, FR_URL, "fr")
+    script = {"REMOTE_ADDR": "203.0.113.66"}
+    statuses = []
+    for _number in range(500):
+        data["submission_token"] = str(uuid.uuid4())
+        response = client.post(FR_URL, data, **script)
+        statuses.append(response.status_code)
+    allowance = settings.SURVEY_SUBMISSIONS_PER_HOUR
+    assert 60 <= allowance < 500
+    assert statuses == [200] * allowance + [429] * (500 - allowance)
+    alert = BeautifulSoup(response.content, "html.parser").select_one('[role="alert"]')
+    assert alert.get_text().startswith(
+        "Trop de réponses sont venues de votre connexion au cours de la dernière heure."
+    )
+    assert open_survey.all_submissions().count() == allowance
+    # Another address is not affected.
+    data["submission_token"] = str(uuid.uuid4())
+    assert client.post(FR_URL, data, REMOTE_ADDR="203.0.113.67").status_code == 200
+
+
+def test_a_declared_hub_network_is_never_limited(client, open_survey, settings):
+    settings.SURVEY_SUBMISSIONS_PER_HOUR = 2
+    settings.RATE_LIMIT_EXEMPT_NETWORKS = [ipaddress.ip_network("198.51.100.0/28")]
+    data = valid_answers(client, IT_URL, "it")
+    for _number in range(4):
+        data["submission_token"] = str(uuid.uuid4())
+        assert client.post(IT_URL, data, REMOTE_ADDR="198.51.100.9").status_code == 200
+    data["submission_token"] = str(uuid.uuid4())
+    assert client.post(IT_URL, data, REMOTE_ADDR="198.51.100.9").status_code == 200
+    statuses = []
+    for _number in range(3):
+        data["submission_token"] = str(uuid.uuid4())
+        statuses.append(client.post(IT_URL, data, REMOTE_ADDR="198.51.100.99").status_code)
+    assert statuses == [200, 200, 429]  # outside the declared network: the usual limit
 
 
 def test_csrf_is_required(open_survey):
