@@ -36,6 +36,9 @@ COUNTED_TYPES = CHOICE_FIELD_TYPES | {
     "ranking",
 }
 CROSSED_TYPES = CHOICE_FIELD_TYPES | {"rating", "territory", "theme", "checkbox"}
+# Every other question (free text, a link, a date and time…) is counted only as answered: its
+# values are not tallied (each is different; editors read them from the answers themselves).
+NOT_COUNTED_TYPES = {"section", "hidden"}
 EVERY = "#"  # question "#": the answers themselves; part "#": the answers to a question
 PAIR = "{}|{}"  # question "a|b" (a < b): part is the answer to a, value the answer to b
 SLICE = ("language", "channel", "territory_key", "hub_key", "day")
@@ -58,12 +61,18 @@ def keyed(survey_key, found: Counter, where: tuple, times: int = 1) -> Counter:
 
 
 def counted_fields(survey_fields) -> dict[str, str]:
-    """Question key → type, for the questions (``SurveyFormField``) whose answers are counted."""
+    """Question key → type, for the questions (``SurveyFormField``) whose answers are counted:
+    every question but sections and personal ones, the values of ``COUNTED_TYPES`` only."""
     return {
         field.clean_name: field.field_type
         for field in survey_fields
-        if field.field_type in COUNTED_TYPES and not field.is_personal
+        if field.field_type not in NOT_COUNTED_TYPES and not field.is_personal
     }
+
+
+def is_empty(value) -> bool:
+    """An answer left blank, in whatever shape the question stores it."""
+    return value is None or (isinstance(value, str | list | dict) and not value)
 
 
 def facts(form_data: dict, fields: dict[str, str]) -> Counter:
@@ -73,9 +82,11 @@ def facts(form_data: dict, fields: dict[str, str]) -> Counter:
     crossed: dict[str, list[str]] = {}
     for key, field_type in fields.items():
         value = form_data.get(key)
-        if value in (None, "", [], {}):
+        if is_empty(value):
             continue
         found[(key, EVERY, "")] += 1
+        if field_type not in COUNTED_TYPES:
+            continue
         if field_type == "grid" and isinstance(value, dict):
             for statement, choice in value.items():
                 found[(key, str(statement), str(choice))] += 1
@@ -179,6 +190,19 @@ def recount(survey) -> int:
         rows.update(keyed(key, Counter({(EVERY, "", ""): 1}), slice_from(*dimensions, on), n))
         total += n
     for question, field_type in fields.items():
+        if field_type not in COUNTED_TYPES:  # only answered: grouped by slice, not by words
+            given = (
+                answers.alias(said=KeyTransform(question, "form_data"))
+                .filter(said__isnull=False)  # the key is there…
+                .exclude(said=None)  # …not JSON null…
+                .exclude(said="")  # …nor left blank
+            )
+            for *dimensions, on, n in (
+                given.values_list(*dims, day).annotate(n=Count("pk")).order_by()
+            ):
+                found = Counter({(question, EVERY, ""): 1})
+                rows.update(keyed(key, found, slice_from(*dimensions, on), n))
+            continue
         for *dimensions, on, value, n in groups(question):
             found = facts({question: value}, {question: field_type})
             del found[(EVERY, "", "")]
