@@ -30,3 +30,13 @@ class ThrottledCacheErrors(logging.Filter):
             record.exc_info = record.exc_text = None
             self.last, self.held_back = now, 0
             return True
+
+
+class RefusedHostAsWarning(logging.Filter):
+    """A request for a host name the site does not serve (a scanner, a misconfigured proxy) is
+    answered with a 400: log it as one warning line, not as an error with a traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        return True

@@ -22,6 +22,7 @@ import logging
 import re
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -53,7 +54,13 @@ def cacheable_request(request) -> bool:
     if request.META.get("QUERY_STRING") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    return request.path.startswith(prefixes)
+    if not request.path.startswith(prefixes):
+        return False
+    try:  # the cache key holds the host: a host the site does not serve gets its 400 later
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
 
 
 def _url_pattern(path: str, with_subpaths: bool) -> str:

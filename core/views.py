@@ -2,6 +2,7 @@ import logging
 import sys
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -9,7 +10,11 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    get_language_from_request,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
@@ -90,6 +95,23 @@ def server_error(request):
         add_never_cache_headers(response)
         return response
     return render(request, "500.html", status=500)
+
+
+def bad_request(request, exception):
+    """A request Django refuses before any view (``handler400``). A Host header that is not
+    allowed gets a page that never asks for the host (the site's frame would, to draw the
+    language switcher and the canonical address, and fail again) and reads no database; any
+    other bad request gets the site's own "address not understood" page."""
+    if isinstance(exception, DisallowedHost):
+        language = get_language_from_path(request.path_info) or get_language_from_request(
+            request
+        )
+        with translation.override(language):
+            response = HttpResponse(render_to_string("400_host.html"), status=400)
+        response["Content-Language"] = language
+        add_never_cache_headers(response)
+        return response
+    return render(request, "400.html", status=400)
 
 
 def healthz(request):

@@ -10,6 +10,7 @@ from core import routing
 from core import views as core_views
 from participation import open_data
 
+handler400 = "core.views.bad_request"
 handler500 = "core.views.server_error"
 
 urlpatterns = [

@@ -412,11 +412,16 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"throttled_cache_errors": {"()": "core.log_filters.ThrottledCacheErrors"}},
+    "filters": {
+        "throttled_cache_errors": {"()": "core.log_filters.ThrottledCacheErrors"},
+        "refused_host_as_warning": {"()": "core.log_filters.RefusedHostAsWarning"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         # Redis unreachable: one line every 10 s instead of a traceback per cache call.
         DJANGO_REDIS_LOGGER: {"filters": ["throttled_cache_errors"]},
+        # A Host header not in ALLOWED_HOSTS: answered 400, logged as a warning.
+        "django.security.DisallowedHost": {"filters": ["refused_host_as_warning"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
