@@ -1,7 +1,11 @@
 from csp.constants import HEADER as CSP_HEADER
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
+from django.urls import is_valid_path
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, get_language_from_path
 from wagtailcache.settings import wagtailcache_settings
 
 
@@ -76,3 +80,21 @@ class RejectNullBytesMiddleware:
         ):
             return render(request, "400.html", status=400)
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except for a 404 from an address outside the language prefixes that has a
+    view of its own (the admin, documents, open data): Django would send it to the same
+    address under ``/it/``, where the public site's catch-all route takes it, so an editor's
+    mistyped admin address landed on the public site. That 404 is the answer, as it stands."""
+
+    def process_response(self, request, response):
+        if (
+            response.status_code == 404
+            and not get_language_from_path(request.path_info)
+            and is_valid_path(request.path_info, getattr(request, "urlconf", None))
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)

@@ -103,9 +103,7 @@ def bad_request(request, exception):
     language switcher and the canonical address, and fail again) and reads no database; any
     other bad request gets the site's own "address not understood" page."""
     if isinstance(exception, DisallowedHost):
-        language = get_language_from_path(request.path_info) or get_language_from_request(
-            request
-        )
+        language = get_language_from_path(request.path_info) or get_language_from_request(request)
         with translation.override(language):
             response = HttpResponse(render_to_string("400_host.html"), status=400)
         response["Content-Language"] = language

@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
     # As soon as the language is known (it is part of the key), so a hit skips the rest of the
     # stack; visitors with a session (signed in) are never answered from it (core.page_cache).
     "wagtailcache.cache.FetchFromCacheMiddleware",

@@ -136,3 +136,35 @@ def test_machine_translation_is_off_unless_configured(monkeypatch):
     finally:
         monkeypatch.delenv("DEEPL_API_KEY")
         importlib.reload(base_settings)
+
+
+def test_an_unknown_admin_address_gets_the_admin_404_not_the_public_site(client):
+    client.force_login(user_in("Editors"))
+    for address in ("/admin/nulla/", "/admin/pages/999999/edit/", "/admin/snippets/nope/"):
+        response = client.get(address)
+        assert response.status_code == 404, (address, response.get("Location"))
+        assert "wagtailadmin/404.html" in [t.name for t in response.templates], address
+    for address in ("/documents/999999/nulla.pdf", "/open-data/nulla.csv"):
+        response = client.get(address)
+        assert response.status_code == 404, (address, response.get("Location"))
+    # A public address without its language still finds its language version.
+    assert client.get("/progetto/")["Location"] == "/it/progetto/"
+
+
+def test_the_translations_report_is_for_those_who_translate(client):
+    from participation.hubs.models import FACILITATORS
+
+    report = "/admin/localize/reports/translations/"
+    for group, sees_it in (
+        (FACILITATORS, False),
+        ("Communication officers", False),
+        ("Translators", True),
+        ("Editors", True),
+    ):
+        client.force_login(user_in(group))
+        home = client.get("/admin/").content.decode()
+        assert (report in home) is sees_it, group
+        response = client.get(report)
+        assert (response.status_code == 200) is sees_it, (group, response.status_code)
+        results = client.get(report + "results/")
+        assert (results.status_code == 200) is sees_it, group
