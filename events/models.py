@@ -293,6 +293,9 @@ class Registration(models.Model):
         verbose_name = _("event registration")
         verbose_name_plural = _("event registrations")
         ordering = ["created_at", "pk"]
+        # Names and e-mail addresses: only for those who organise (officers, administrators),
+        # not for everyone who may edit the event page (translators, editors).
+        permissions = [("download_attendee_list", _("Can download the attendee lists of events"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["event_key", "email"],

@@ -182,7 +182,15 @@ def test_the_organiser_downloads_the_attendee_list(
     stranger = User.objects.create_user("stranger", password="x-Secret-123")
     client.force_login(stranger)
     assert client.get(url).status_code in (302, 403)
-    client.force_login(user_in("Editors"))
+    # Those who may edit the page but do not organise: no list, and no button for it.
+    for group in ("Translators", "Editors"):
+        client.force_login(user_in(group))
+        edit = client.get(f"/admin/pages/{workshop.pk}/edit/")
+        assert edit.status_code == 200 and url not in edit.content.decode(), group
+        refused = client.get(url)
+        assert refused.status_code in (302, 403), group
+        assert b"anna@example.org" not in refused.content
+    client.force_login(user_in("Communication officers"))
     edit = client.get(f"/admin/pages/{workshop.pk}/edit/")
     assert url in edit.content.decode()
     response = client.get(url)
@@ -295,3 +303,16 @@ def test_registrations_sent_back_for_a_mistake_do_not_use_up_the_hourly_allowanc
     assert refused.status_code == 429
     assert "Troppe richieste" in text_of(refused)
     assert Registration.objects.filter(event_key=workshop.translation_key).count() == 2
+
+
+def test_administrators_can_give_the_attendee_list_permission_to_another_group(admin_client):
+    from django.contrib.auth.models import Group, Permission
+
+    permission = Permission.objects.get(codename="download_attendee_list")
+    editors = Group.objects.get(name="Editors")
+    assert not editors.permissions.filter(pk=permission.pk).exists()
+    page = BeautifulSoup(
+        admin_client.get(f"/admin/groups/edit/{editors.pk}/").content, "html.parser"
+    )
+    box = page.select_one(f'input[name="permissions"][value="{permission.pk}"]')
+    assert box is not None and not box.has_attr("checked")
