@@ -13,3 +13,11 @@ class EventsConfig(AppConfig):
         from .registrations.personal_data import EVENT_REGISTRATIONS
 
         register(EVENT_REGISTRATIONS)  # the admin's respondent page finds and erases them
+
+        from wagtail.signals import page_published
+
+        from .models import EventPage
+        from .registrations.services import on_event_published
+
+        # More places published: the first people waiting move up at once.
+        page_published.connect(on_event_published, sender=EventPage, dispatch_uid="event-places")

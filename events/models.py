@@ -4,7 +4,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
@@ -190,10 +190,30 @@ class EventPage(ListedOnTerritoriesMixin, RoutablePageMixin, BasePage):
         return self.end < timezone.now()
 
     def places_left(self) -> int:
-        taken = Registration.objects.filter(
-            event_key=self.translation_key, status=Registration.Status.CONFIRMED
-        ).count()
-        return max((self.capacity or 0) - taken, 0)
+        """Places a newcomer can take now: none while anyone waits (the first waiting take
+        freed places first), counted against the number of places last published in any
+        language (``events.registrations.services.places_of``); one query."""
+        registrations = Registration.objects.filter(event_key=OuterRef("translation_key"))
+        row = (
+            EventPage.objects.filter(translation_key=self.translation_key, live=True)
+            .order_by(F("last_published_at").desc(nulls_last=True), "-pk")
+            .annotate(
+                taken=Subquery(
+                    registrations.filter(status=Registration.Status.CONFIRMED)
+                    .order_by()
+                    .values("event_key")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                waiting=Exists(registrations.filter(status=Registration.Status.WAITING)),
+            )
+            .values_list("capacity", "taken", "waiting")
+            .first()
+        )
+        capacity, taken, waiting = row if row else (self.capacity, 0, False)
+        if waiting:
+            return 0
+        return max((capacity or 0) - (taken or 0), 0)
 
     @property
     def registration_open(self) -> bool:

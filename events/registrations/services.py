@@ -25,6 +25,21 @@ class RegistrationError(Exception):
         self.kind = kind
 
 
+def places_of(events: list[EventPage]) -> int:
+    """An event's number of places: the one last published, in whichever language (a
+    translation not yet brought up to date with its source keeps the old number meanwhile)."""
+    live = [event for event in events if event.live] or events
+    latest = max(
+        live,
+        key=lambda event: (
+            event.last_published_at is not None,
+            event.last_published_at or 0,
+            event.pk,
+        ),
+    )
+    return latest.capacity or 0
+
+
 def lock_event(event_key) -> list[EventPage]:
     """Lock every language version of the event (in one order: no deadlock); once the change
     is saved, their cached pages (which show the places left) are purged."""
@@ -44,10 +59,12 @@ def mail_later(registration: Registration, kind: str) -> None:
 
 
 def register(event: EventPage, name: str, email: str, language: str) -> Registration:
+    """A place if one is free once those already waiting have had theirs, or else the end of
+    the waiting list: first come, first served."""
     email = email.strip().lower()
     try:
         with transaction.atomic():
-            lock_event(event.translation_key)
+            versions = lock_event(event.translation_key)
             event.refresh_from_db(fields=["capacity", "takes_registrations", "end"])
             if not event.registration_open:
                 raise RegistrationError("closed")
@@ -57,7 +74,9 @@ def register(event: EventPage, name: str, email: str, language: str) -> Registra
                 .exists()
             ):
                 raise RegistrationError("already")
-            full = confirmed_count(event.translation_key) >= (event.capacity or 0)
+            places = places_of(versions)
+            fill_free_places(event.translation_key, places)
+            full = confirmed_count(event.translation_key) >= places
             registration = Registration.objects.create(
                 event_key=event.translation_key,
                 name=name.strip(),
@@ -78,32 +97,48 @@ def cancel(token, now=None) -> Registration:
         registration = Registration.objects.filter(token=token).first()
         if registration is None:
             raise RegistrationError("unknown")
-        lock_event(registration.event_key)
+        versions = lock_event(registration.event_key)
         registration.refresh_from_db()
         if registration.status == Status.CANCELLED:
             raise RegistrationError("cancelled")
-        had_place = registration.status == Status.CONFIRMED
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
         mail_later(registration, "cancelled")
-        if had_place:
-            promote_first_waiting(registration.event_key, now)
+        fill_free_places(registration.event_key, places_of(versions), now)
     return registration
 
 
-def promote_first_waiting(event_key, now) -> Registration | None:
-    first = (
-        Registration.objects.filter(event_key=event_key, status=Status.WAITING)
-        .order_by("created_at", "pk")
-        .first()
+def fill_free_places(event_key, places: int, now=None) -> list[Registration]:
+    """Move the first people waiting up into the places that are free, in the order they
+    registered; each gets the e-mail with the event's .ics. Call with the event locked. With
+    fewer places than people already confirmed (the organiser lowered the number), nobody
+    loses a place and nobody moves up until enough have cancelled."""
+    free = places - confirmed_count(event_key)
+    if free <= 0:
+        return []
+    now = now or timezone.now()
+    moved = list(
+        Registration.objects.filter(event_key=event_key, status=Status.WAITING).order_by(
+            "created_at", "pk"
+        )[:free]
     )
-    if first is not None:
-        first.status = Status.CONFIRMED
-        first.promoted_at = now
-        first.save(update_fields=["status", "promoted_at"])
-        mail_later(first, "promoted")
-    return first
+    for registration in moved:
+        registration.status = Status.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+        mail_later(registration, "promoted")
+    return moved
+
+
+def places_changed(event: EventPage) -> list[Registration]:
+    """After an event page is published (its number of places may have changed): the first
+    people waiting take the places now free."""
+    if not event.takes_registrations:
+        return []
+    with transaction.atomic():
+        versions = lock_event(event.translation_key)
+        return fill_free_places(event.translation_key, places_of(versions))
 
 
 def send_reminders(now=None) -> int:
@@ -136,3 +171,8 @@ def forget_past(now=None) -> int:
         Registration.objects.filter(event_key__in=ended).exclude(event_key__in=still_on).delete()
     )
     return deleted
+
+
+def on_event_published(sender, instance, **kwargs) -> None:
+    """``page_published`` of ``EventPage``: whatever changed, the places are filled again."""
+    places_changed(instance)

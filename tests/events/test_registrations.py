@@ -16,10 +16,11 @@ from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client, override_settings
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from events.models import EventPage, Registration
 from events.registrations.services import forget_past, send_reminders
-from tests.conftest import count_queries, page_in, text_of, user_in
+from tests.conftest import count_queries, form_values, page_in, text_of, user_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_rate_limits")]
 
@@ -316,3 +317,72 @@ def test_administrators_can_give_the_attendee_list_permission_to_another_group(a
     )
     box = page.select_one(f'input[name="permissions"][value="{permission.pk}"]')
     assert box is not None and not box.has_attr("checked")
+
+
+def publish_places(client, event, places: int):
+    """The organiser changes the number of places in the admin's editor and publishes."""
+    edit = f"/admin/pages/{event.pk}/edit/"
+    form = BeautifulSoup(client.get(edit).content, "html.parser").select_one("form#page-edit-form")
+    data = form_values(form)
+    # The body editor is drawn by JavaScript: send it as the editor would, empty here.
+    data.update(nested_form_data({"body": streamfield([])}))
+    data.update({"takes_registrations": "on", "capacity": str(places), "action-publish": "1"})
+    response = client.post(edit, data)
+    assert response.status_code == 302, text_of(response)[:1500]
+
+
+def statuses(event) -> dict[str, str]:
+    return dict(
+        Registration.objects.filter(event_key=event.translation_key).values_list("name", "status")
+    )
+
+
+def test_places_added_to_a_full_event_go_to_the_first_people_waiting(
+    workshop, client, django_capture_on_commit_callbacks
+):
+    people = ["Anna", "Bruno", "Chloé", "Dario", "Elena"]
+    for name in people:
+        email = f"{name[:4].lower()}@ex.org"
+        sign_up(Client(), django_capture_on_commit_callbacks, workshop, name, email)
+    assert list(statuses(workshop).values()) == ["confirmed"] * 2 + ["waiting"] * 3
+    mail.outbox.clear()
+
+    client.force_login(user_in("Communication officers"))
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_places(client, workshop, 4)
+    assert statuses(workshop) == {
+        "Anna": "confirmed",
+        "Bruno": "confirmed",
+        "Chloé": "confirmed",
+        "Dario": "confirmed",
+        "Elena": "waiting",
+    }
+    # The two moved up get the e-mail of a freed place, with the event's .ics.
+    assert sorted(m.to[0] for m in mail.outbox) == ["chlo@ex.org", "dari@ex.org"]
+    for message in mail.outbox:
+        assert message.attachments and message.attachments[0][2] == "text/calendar"
+
+    # The page offers no place to a newcomer while someone waits, and a newcomer queues.
+    section = BeautifulSoup(Client().get(STEERING_IT).content, "html.parser").find(
+        "section", class_="registration"
+    )
+    assert "posti disponibili" not in section.get_text(" ")
+    newcomer = sign_up(Client(), django_capture_on_commit_callbacks, workshop, "Fabio", "f@ex.org")
+    assert newcomer.status_code == 200 and "lista d" in text_of(newcomer)
+    assert statuses(workshop)["Fabio"] == "waiting"
+
+    # Fewer places than people confirmed: nobody loses theirs, nobody moves up on a cancellation
+    # until there is a place free again; then the first waiting (Elena, not Fabio) moves up.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_places(client, workshop, 2)
+    assert list(statuses(workshop).values()).count("confirmed") == 4
+    for leaving in ("Anna", "Bruno"):
+        token = Registration.objects.get(name=leaving).token
+        with django_capture_on_commit_callbacks(execute=True):
+            Client().post(f"/it/events/registration/cancel/{token}/")
+    assert statuses(workshop)["Elena"] == "waiting"
+    token = Registration.objects.get(name="Chloé").token
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(f"/it/events/registration/cancel/{token}/")
+    assert statuses(workshop)["Elena"] == "confirmed" and statuses(workshop)["Fabio"] == "waiting"
+    assert list(statuses(workshop).values()).count("confirmed") == 2
