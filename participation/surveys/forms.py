@@ -4,10 +4,14 @@ Choice answers are stored as the choice's position ("0", "1", …) and territory
 answers as translation keys, so answers in every language land under the same values.
 """
 
+import datetime
 import uuid
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import FormBuilder
@@ -24,6 +28,9 @@ CONSENT_FIELD = "consent"
 SINGLE_LINE_MAX = 255
 MULTI_LINE_MAX = 4000
 NUMBER_LIMIT = 10**9
+# The dates a date question accepts when its editor set no window of their own.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
 
 
 def plain(number: Decimal) -> Decimal:
@@ -82,7 +89,18 @@ class SurveyFormBuilder(FormBuilder):
         )
 
     def create_date_field(self, field, options):
-        return forms.DateField(widget=IsoDateInput(), **options)
+        """Within the editor's earliest and latest date, or else 1900–2100: year 1 or 9999 is
+        a slip of the keyboard, never an answer. The browser's date picker is told them too."""
+        earliest, latest = date_window(field)
+        return forms.DateField(
+            widget=IsoDateInput(attrs={"min": earliest.isoformat(), "max": latest.isoformat()}),
+            validators=[DateWindowValidator(earliest, latest)],
+            **options,
+        )
+
+    def create_datetime_field(self, field, options):
+        earliest, latest = date_window(field)
+        return forms.DateTimeField(validators=[DateWindowValidator(earliest, latest)], **options)
 
     def create_rating_field(self, field, options):
         options.pop("initial", None)
@@ -109,6 +127,37 @@ class SurveyFormBuilder(FormBuilder):
         options.pop("initial", None)
         return forms.ChoiceField(
             choices=[("", "—")] + [(str(key), name) for key, name in themes], **options
+        )
+
+
+def date_window(field) -> tuple[datetime.date, datetime.date]:
+    return field.earliest_date or EARLIEST_DATE, field.latest_date or LATEST_DATE
+
+
+@deconstructible
+class DateWindowValidator:
+    """Refuses a date (or the day of a date and time) outside ``earliest``–``latest``, saying
+    the window in the visitor's language."""
+
+    def __init__(self, earliest: datetime.date, latest: datetime.date):
+        self.earliest, self.latest = earliest, latest
+
+    def __call__(self, value) -> None:
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        if not self.earliest <= day <= self.latest:
+            raise ValidationError(
+                _("Give a date from %(earliest)s to %(latest)s.")
+                % {
+                    "earliest": date_format(self.earliest, "j F Y"),
+                    "latest": date_format(self.latest, "j F Y"),
+                },
+                code="date_outside_window",
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, DateWindowValidator) and (self.earliest, self.latest) == (
+            other.earliest,
+            other.latest,
         )
 
 

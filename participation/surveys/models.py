@@ -136,6 +136,19 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         help_text=_("For number questions only; leave empty for no limit."),
     )
 
+    earliest_date = models.DateField(
+        _("earliest date accepted"),
+        null=True,
+        blank=True,
+        help_text=_("For date questions only; leave empty to accept dates from 1900."),
+    )
+    latest_date = models.DateField(
+        _("latest date accepted"),
+        null=True,
+        blank=True,
+        help_text=_("For date questions only; leave empty to accept dates up to 2100."),
+    )
+
     panels = [
         FieldPanel("label"),
         FieldPanel("help_text"),
@@ -148,6 +161,7 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         FieldPanel("allow_other"),
         FieldPanel("in_public_results"),
         FieldRowPanel([FieldPanel("minimum"), FieldPanel("maximum")]),
+        FieldRowPanel([FieldPanel("earliest_date"), FieldPanel("latest_date")]),
         FieldPanel("personal_data"),
     ]
     override_translatable_fields = [
@@ -156,6 +170,8 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         SynchronizedField("in_public_results", overridable=False),
         SynchronizedField("minimum", overridable=False),
         SynchronizedField("maximum", overridable=False),
+        SynchronizedField("earliest_date", overridable=False),
+        SynchronizedField("latest_date", overridable=False),
         SynchronizedField("clean_name", overridable=False),
         SynchronizedField("field_type", overridable=False),
         SynchronizedField("required", overridable=False),
@@ -171,6 +187,10 @@ class SurveyFormField(TranslatableMixin, AbstractFormField):
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
             raise ValidationError(
                 {"maximum": _("The largest number accepted cannot be below the smallest.")}
+            )
+        if self.earliest_date and self.latest_date and self.earliest_date > self.latest_date:
+            raise ValidationError(
+                {"latest_date": _("The latest date accepted cannot be before the earliest.")}
             )
         choices = split_choices(self.choices or "")
         if self.field_type == "ranking" and not 2 <= len(choices) <= MAX_RANKED:

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from participation.models import SurveyFormField, SurveyPage
@@ -286,3 +287,53 @@ def test_forged_steps_and_values_get_a_message_and_store_nothing(client, section
     broken = client.post(URL, forged | {"da_casa": "0", "rallenta": "testo\x00rotto"})
     assert broken.status_code == 400
     assert not sectioned.all_submissions().exists()
+
+
+def answers_with_date(client, when: str) -> dict:
+    first = soup_of(client.get(URL))
+    servizi = soup_of(client.post(URL, form_values(first) | {"da_casa": "1", "action": "next"}))
+    return form_values(servizi) | {
+        "soddisfazione__0": "0",
+        "soddisfazione__1": "2",
+        "priorita__0": "1",
+        "priorita__1": "2",
+        "priorita__2": "3",
+        "persone": "2",
+        "quando": when,
+        "action": "send",
+    }
+
+
+@pytest.mark.parametrize("when", ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01"])
+def test_a_date_question_refuses_a_date_outside_a_sensible_window(client, sectioned, when):
+    response = client.post(URL, answers_with_date(client, when))
+    assert response.status_code == 400
+    assert "Indica una data dal 1 gennaio 1900 al 31 dicembre 2100." in text_of(response)
+    assert not sectioned.all_submissions().exists()
+    picker = soup_of(response).select_one('input[name="quando"]')
+    assert (picker["min"], picker["max"]) == ("1900-01-01", "2100-12-31")
+
+
+def test_a_date_question_keeps_to_the_window_its_editor_set(client, sectioned):
+    SurveyFormField.objects.filter(
+        page__translation_key=sectioned.translation_key, clean_name="quando"
+    ).update(earliest_date=datetime.date(1950, 1, 1), latest_date=datetime.date(2026, 12, 31))
+    too_early = client.post(URL, answers_with_date(client, "1949-12-31"))
+    assert too_early.status_code == 400
+    assert "Indica una data dal 1 gennaio 1950 al 31 dicembre 2026." in text_of(too_early)
+    assert client.post(URL, answers_with_date(client, "1950-01-01")).status_code == 200
+    (stored,) = sectioned.all_submissions()
+    assert stored.form_data["quando"] == "1950-01-01"
+
+
+def test_the_editor_cannot_set_a_latest_date_before_the_earliest():
+    question = SurveyFormField(
+        clean_name="quando",
+        field_type="date",
+        label="Quando?",
+        earliest_date=datetime.date(2020, 1, 1),
+        latest_date=datetime.date(2019, 1, 1),
+    )
+    with pytest.raises(ValidationError) as refused:
+        question.clean()
+    assert "latest_date" in refused.value.message_dict
