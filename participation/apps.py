@@ -11,9 +11,10 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import purge
+        from . import open_data, purge
         from .surveys import tallies, translation_checks
 
+        open_data.register_datasets()
         purge.connect()
         tallies.connect()
         translation_checks.connect()

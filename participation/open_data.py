@@ -6,19 +6,15 @@ numbers, descriptions, evaluators and supporters never appear: only the organisa
 and the proposal's public fields.
 """
 
-import json
 import uuid
 from decimal import Decimal
 
-from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from core.exports import csv_chunks
+from core import open_data
 from core.querysets import without_view_restriction
 from pilots.models import Indicator, IndicatorMeasurement, PilotPage
 
@@ -93,7 +89,6 @@ COLUMNS = {
         "average",
     ],
 }
-DATASETS = tuple(COLUMNS)
 # Live pages with no view restriction on themselves or an ancestor: what open data may show.
 PUBLIC_PAGES = Page.objects.live().filter(without_view_restriction())
 
@@ -288,70 +283,21 @@ def survey_result_rows(locale: Locale) -> list[dict]:
     return rows
 
 
-def _locale(request) -> Locale | None:
-    code = request.GET.get("language", settings.LANGUAGE_CODE)
-    return Locale.objects.filter(language_code=code).first()
-
-
-def dataset_rows(name: str, locale: Locale, request) -> list[dict]:
-    if name == "needs":
-        return needs_rows(locale)
-    if name == "calls":
-        return calls_rows(locale, request)
-    if name == "proposals":
-        return proposals_rows()
-    if name == "survey_results":
-        return survey_result_rows(locale)
-    return indicator_rows(locale)
-
-
-def _bad_language(request):
-    codes = ", ".join(code for code, _name in settings.LANGUAGES)
-    return HttpResponseBadRequest(
-        _("Unknown language: choose one of %(codes)s.") % {"codes": codes},
-        content_type="text/plain; charset=utf-8",
-    )
-
-
-def open_data_json(request):
-    locale = _locale(request)
-    if locale is None:
-        return _bad_language(request)
-    with translation.override(locale.language_code):
-        data = {
-            "title": "DigiVillae — need → challenge → proposal → pilot",
-            "language": locale.language_code,
-            "generated_at": timezone.now().isoformat(),
-            "licence": "CC BY 4.0",
-            **{name: dataset_rows(name, locale, request) for name in DATASETS},
-        }
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def open_data_csv(request, dataset: str):
-    if dataset not in DATASETS:
-        return HttpResponse(
-            _("Unknown dataset: choose one of %(names)s.") % {"names": ", ".join(DATASETS)},
-            status=404,
-            content_type="text/plain; charset=utf-8",
-        )
-    locale = _locale(request)
-    if locale is None:
-        return _bad_language(request)
-    with translation.override(locale.language_code):
-        rows = dataset_rows(dataset, locale, request)
-    headings = COLUMNS[dataset]
-    body = csv_chunks(
-        headings, ([row[h] if row[h] is not None else "" for h in headings] for row in rows)
-    )
-    response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="digivillae-{dataset}-{locale.language_code}.csv"'
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+def register_datasets() -> None:
+    """The chain's datasets in the open-data catalogue (``core.open_data``)."""
+    rows = {
+        "needs": lambda locale, request: needs_rows(locale),
+        "calls": calls_rows,
+        "proposals": lambda locale, request: proposals_rows(),
+        "indicators": lambda locale, request: indicator_rows(locale),
+        "survey_results": lambda locale, request: survey_result_rows(locale),
+    }
+    labels = {
+        "needs": _("Needs"),
+        "calls": _("Calls"),
+        "proposals": _("Selected proposals"),
+        "indicators": _("Pilot indicators"),
+        "survey_results": _("Survey results"),
+    }
+    for name, columns in COLUMNS.items():
+        open_data.register(open_data.Dataset(name, labels[name], columns, rows[name]))

@@ -6,9 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import routing
+from core import open_data, routing
 from core import views as core_views
-from participation import open_data
 
 handler400 = "core.views.bad_request"
 handler500 = "core.views.server_error"

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import open_data
 from core.blocks import DocumentLinkBlock
 from core.i18n import LOCAL_TIME_HELP
 from core.models import BasePage, SectionIndexPage
@@ -49,13 +50,7 @@ class ChallengeIndexPage(SectionIndexPage):
             for status, label in ChallengeCallPage.Status.choices
         ]
         context["has_calls"] = bool(calls)
-        context["open_data_sets"] = [
-            ("needs", _("Needs")),
-            ("calls", _("Calls")),
-            ("proposals", _("Selected proposals")),
-            ("indicators", _("Pilot indicators")),
-            ("survey_results", _("Survey results")),
-        ]
+        context["open_data_sets"] = open_data.catalogue()
         return context
 
 
