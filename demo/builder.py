@@ -134,9 +134,14 @@ class DemoBuilder:
         return page
 
     def ensure_translation(self, page: Page, spec: PageSpec, language: str) -> None:
-        locale = self.locales[language]
-        if page.get_translation_or_none(locale) is not None:
+        if page.get_translation_or_none(self.locales[language]) is not None:
             return
+        self.translate(page, spec, language)
+
+    def translate(self, page: Page, spec: PageSpec, language: str, publish: bool = True) -> None:
+        """Translate ``page`` as ``spec`` says in ``language``, through wagtail-localize: a new
+        translation, or an existing one brought up to date with the page as it is now."""
+        locale = self.locales[language]
         translated = self.build_instance(spec, language)
         translated.translation_key = page.translation_key
         for relation in spec.children:
@@ -150,7 +155,9 @@ class DemoBuilder:
             for segment in extract_segments(translated)
             if isinstance(segment, StringSegmentValue)
         }
-        source, _created = TranslationSource.get_or_create_from_instance(page)
+        source, created = TranslationSource.get_or_create_from_instance(page)
+        if not created:
+            source.update_from_db()
         translation, _created = Translation.objects.get_or_create(
             source=source, target_locale=locale
         )
@@ -165,7 +172,7 @@ class DemoBuilder:
                     context=segment.context,
                     defaults={"data": data},
                 )
-        translation.save_target(publish=True)
+        translation.save_target(publish=publish)
         self.created += 1
 
 

@@ -30,6 +30,7 @@ from .builder import (
 from .challenges import ensure_challenges
 from .hubs import ensure_hub_demo
 from .outreach import ensure_outreach
+from .strategies import ensure_strategies
 from .subscribers import ensure_subscribers
 from .surveys import ensure_surveys
 
@@ -87,6 +88,7 @@ def build(builder: DemoBuilder) -> HomePage:
     survey_index = ensure_surveys(builder, home)
     ensure_hub_demo(builder, survey_index)
     ensure_challenges(builder, home)
+    ensure_strategies(builder, home)
     ensure_subscribers()
     ensure_outreach()
 

@@ -7,7 +7,8 @@ What counts as a change since the last digest (or since confirming), in the foll
 - a challenge call that opens or closes in the next 7 days (announced once, when it comes
   within 7 days);
 - a survey whose results became public;
-- new indicator values of a pilot in a followed territory.
+- new indicator values of a pilot in a followed territory;
+- a followed territory's plan newly adopted, or an action of it whose status changed.
 
 A digest is claimed before it is sent (``last_digest_at`` moves first, in one conditional
 UPDATE): two runs at once, or a run after a crash, never send the same period twice. A mail
@@ -27,6 +28,7 @@ from news.models import NewsPage
 from participation.challenges.pages import ChallengeCallPage
 from participation.surveys.pages import SurveyPage
 from pilots.models import IndicatorMeasurement, PilotTerritoryPage
+from strategies import news as strategy_news
 from subscriptions.links import leave_url, manage_url
 from subscriptions.models import Period, Subscriber, Topic
 from subscriptions.tasks import list_unsubscribe_headers
@@ -124,6 +126,15 @@ def sections_for(subscriber: Subscriber, since, now) -> list[dict]:
             )
     if territories:
         sections.append(pilot_results(territories, language, since, now))
+        sections.append(
+            {
+                "title": _("Local strategies"),
+                "entries": [
+                    entry(plan, note)
+                    for plan, note in strategy_news.changes_for(territories, language, since, now)
+                ],
+            }
+        )
     return [section for section in sections if section["entries"]]
 
 

@@ -181,8 +181,19 @@ def summarise(survey, counts: Counts, *, public: bool, submissions=None) -> list
     (``tallies.read``: every language version, a slice of them when filtered). Public results
     leave out free text and personal questions; editors also see the latest free-text answers
     of ``submissions`` (with their ids, so they can turn them into needs)."""
+    return summarise_questions(
+        survey.get_form_fields(), survey.locale, counts, public=public, submissions=submissions
+    )
+
+
+def summarise_questions(
+    questions, locale, counts: Counts, *, public: bool, submissions=None
+) -> list[QuestionResult]:
+    """``summarise`` for questions already read (``SurveyFormField`` rows of one survey, in
+    the reader's language), named in ``locale``: a page citing a few questions of several
+    surveys reads them all at once."""
     results = []
-    for survey_field in survey.get_form_fields():
+    for survey_field in questions:
         if (
             survey_field.is_section
             or survey_field.is_personal
@@ -205,7 +216,7 @@ def summarise(survey, counts: Counts, *, public: bool, submissions=None) -> list
                 Option(
                     label, chosen.get(stored, 0), percent(chosen.get(stored, 0), result.answered)
                 )
-                for stored, label in option_labels(survey_field, survey.locale)
+                for stored, label in option_labels(survey_field, locale)
             ]
             if survey_field.offers_other and not public and submissions is not None:
                 result.other_texts = [

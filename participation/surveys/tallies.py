@@ -270,5 +270,21 @@ def read(survey, counts=None) -> Counts:
     return Counts(table)
 
 
+def read_many(survey_keys) -> dict[str, Counts]:
+    """``read`` for several surveys at once, by translation key (as text): one query."""
+    tables: dict = {str(key): {} for key in survey_keys}
+    rows = (
+        AnswerCount.objects.filter(survey_key__in=list(tables), day=ALL_DAYS)
+        .order_by()
+        .values_list("survey_key", "question", "part", "value")
+        .annotate(total=Sum("count"))
+        .values_list("survey_key", "question", "part", "value", "total")
+    )
+    for survey_key, question, part, value, total in rows:
+        if total:
+            tables[survey_key].setdefault((question, part), {})[value] = total
+    return {key: Counts(table) for key, table in tables.items()}
+
+
 def counts_of(survey):
     return AnswerCount.objects.filter(survey_key=str(survey.translation_key))

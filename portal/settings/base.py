@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "pilots",
     "participation",
     "subscriptions",
+    "strategies",
     "outreach",
     "demo",
     "anymail",
