@@ -19,6 +19,8 @@ PAGE_TYPES = {
     "survey": "participation.SurveyPage",
     "needs_register": "participation.NeedsIndexPage",
     "challenge_index": "participation.ChallengeIndexPage",
+    "strategies_index": "strategies.StrategiesIndexPage",
+    "strategy": "strategies.StrategyPage",
 }
 
 
