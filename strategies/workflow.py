@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.translation import gettext
-from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from .pages import StrategiesIndexPage, TerritoryApprovalTask
 from .records import StrategyApprovers
@@ -33,9 +33,29 @@ def assign_to_overview(index: StrategiesIndexPage) -> None:
         WorkflowPage.objects.create(page=index, workflow=strategy_workflow())
 
 
+APPROVER_PAGE_PERMISSIONS = ("change_page", "publish_page")
+
+
+def grant_approvers(indexes, groups) -> None:
+    """Approvers edit and publish plans under the overview pages (Wagtail publishes an approved
+    revision as the approver); ``PlanPermissionTester`` keeps each group to its own territory."""
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=APPROVER_PAGE_PERMISSIONS
+    )
+    for index in indexes:
+        for group in groups:
+            for permission in permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=index, permission=permission
+                )
+
+
 def on_overview_saved(sender, instance, created, **kwargs) -> None:
     if created:
         assign_to_overview(instance)
+        grant_approvers(
+            [instance], Group.objects.filter(pk__in=StrategyApprovers.objects.values("group"))
+        )
 
 
 def approvers_for(territory) -> Group:
@@ -47,12 +67,19 @@ def approvers_for(territory) -> Group:
         return existing[0].group
     name = gettext("Strategy approvers: %(territory)s") % {"territory": territory.title}
     group, _created = Group.objects.get_or_create(name=name[:150])
-    group.permissions.add(
+    StrategyApprovers.objects.create(territory=territory, group=group)  # equipped on save
+    return group
+
+
+def on_approvers_saved(sender, instance, **kwargs) -> None:
+    """A territory's approvers (named here or by an administrator in the admin) can sign in
+    to the admin and act on the plans."""
+    instance.group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    StrategyApprovers.objects.create(territory=territory, group=group)
-    return group
+    grant_approvers(StrategiesIndexPage.objects.all(), [instance.group])
 
 
 def connect() -> None:
     post_save.connect(on_overview_saved, sender=StrategiesIndexPage, dispatch_uid="plan-workflow")
+    post_save.connect(on_approvers_saved, sender=StrategyApprovers, dispatch_uid="plan-approvers")
