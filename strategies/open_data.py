@@ -8,7 +8,7 @@ from core import open_data
 from core.querysets import without_view_restriction
 
 from .pages import StrategyPage
-from .plan import plan_context, priority_values
+from .plan import priority_values, read_plans
 
 PRIORITY_COLUMNS = [
     "strategy_id",
@@ -58,8 +58,13 @@ def public_plans(locale):
 
 
 def _read(locale, request):
-    for plan in public_plans(locale):
-        yield plan, plan_context(plan, request)
+    """Every public plan with what its page shows, read once per request for both datasets."""
+    memo = request.__dict__.setdefault("_strategy_open_data", {})
+    if locale.pk not in memo:
+        plans = list(public_plans(locale))
+        contexts = read_plans(plans, locale, request)
+        memo[locale.pk] = [(plan, contexts[plan.pk]) for plan in plans]
+    return memo[locale.pk]
 
 
 def _url(request, linked) -> str:

@@ -401,18 +401,54 @@ def survey_results(surveys: dict[str, Linked], cited: dict[str, set], locale) ->
 
 
 def plan_context(page, request) -> dict:
-    locale = page.locale
-    ids = chosen_ids(page)
+    """What one plan page shows (``read_plans`` for one plan)."""
+    return read_plans([page], page.locale, request)[page.pk]
+
+
+def read_plans(plans, locale, request) -> dict[int, dict]:
+    """What each of ``plans`` shows, in ``locale``: the queries are the same for one plan or
+    all of them (the open data reads every plan at once)."""
+    ids = {"pages": set(), "needs": set(), "themes": set(), "surveys": set()}
+    for plan in plans:
+        for kind, found in chosen_ids(plan).items():
+            ids[kind] |= found
     pages = linked_pages(sorted(ids["pages"]), locale, request, keys=sorted(ids["surveys"]))
     needs = needs_evidence(sorted(ids["needs"]), locale, request)
     themes = theme_names(sorted(ids["themes"]), locale)
+    add_indicators([linked for linked in pages.values() if linked.kind == "pilotpage"])
 
-    pilots_shown = {pilot.page_id: pilot for pilot in pages.values() if pilot.kind == "pilotpage"}
-    add_indicators(list(pilots_shown.values()))
+    surveys = {linked.survey_key: linked for linked in pages.values() if linked.survey_key}
+    wanted: dict[str, set | None] = {}  # survey key → questions wanted, None: all of them
+    for plan in plans:
+        for raw in priority_values(plan):
+            if raw.get("cited_result"):
+                survey_key, question = raw["cited_result"].split(":", 1)
+                if wanted.get(survey_key, set()) is not None:
+                    wanted.setdefault(survey_key, set()).add(question)
+        consultation = pages.get(plan.consultation_survey_id)
+        if consultation is not None and consultation.survey_key:
+            wanted[consultation.survey_key] = None
+    results = survey_results(
+        {key: surveys[key] for key in wanted if key in surveys},
+        {key: questions or set() for key, questions in wanted.items()},
+        locale,
+    )
+    adopted = [plan.translation_key for plan in plans if plan.is_adopted]
+    versions: dict = {}
+    if adopted:
+        for version in AdoptedVersion.objects.filter(strategy_key__in=adopted).select_related(
+            "decision_document"
+        ):
+            versions.setdefault(version.strategy_key, []).append(version)
+    return {
+        plan.pk: assemble(plan, pages, needs, themes, surveys, results, versions) for plan in plans
+    }
 
+
+def assemble(plan, pages, needs, themes, surveys, results, versions) -> dict:
+    """One plan's context from what ``read_plans`` read for all of them."""
     priorities = []
-    cited: dict[str, set] = {}
-    for number, raw in enumerate(priority_values(page), start=1):
+    for number, raw in enumerate(priority_values(plan), start=1):
         priority = Priority(
             id=raw["id"], number=number, title=raw.get("title", ""), why=raw.get("why", "")
         )
@@ -425,7 +461,9 @@ def plan_context(page, request) -> dict:
                 priority.needs_gone += 1
         if raw.get("cited_result"):
             survey_key, question = raw["cited_result"].split(":", 1)
-            cited.setdefault(survey_key, set()).add(question)
+            priority.chart_survey = surveys.get(survey_key)
+            priority.chart = results.get((survey_key, question))
+            priority.chart_waiting = priority.chart_survey is not None and priority.chart is None
         for action_id, action in zip(
             item_ids(raw.get("actions")), items(raw.get("actions")), strict=True
         ):
@@ -436,60 +474,35 @@ def plan_context(page, request) -> dict:
         priority.participants = sum(
             need.participants or 0 for need in priority.needs if need.origin == "workshop"
         )
-        priorities.append((priority, raw.get("cited_result", "")))
+        priorities.append(priority)
 
-    surveys = {linked.survey_key: linked for linked in pages.values() if linked.survey_key}
-    consultation = pages.get(page.consultation_survey_id)
-    if consultation is not None and consultation.survey_key:
-        cited[consultation.survey_key] = set()  # every published question
-    results = survey_results({key: surveys[key] for key in cited if key in surveys}, cited, locale)
-    for priority, cited_result in priorities:
-        if not cited_result:
-            continue
-        survey_key, question = cited_result.split(":", 1)
-        survey = surveys.get(survey_key)
-        priority.chart_survey = survey
-        priority.chart = results.get((survey_key, question))
-        priority.chart_waiting = survey is not None and priority.chart is None
-    priorities = [priority for priority, _cited in priorities]
+    consultation = pages.get(plan.consultation_survey_id)
     consultation_results = (
         [result for (key, _q), result in results.items() if key == consultation.survey_key]
         if consultation is not None
         else []
     )
-
-    members = []
-    for block in page.action_group.raw_data:
-        value = block["value"]
-        members.append(
-            {
-                "partner": pages.get(value.get("partner")),
-                "organisation": value.get("organisation", ""),
-                "role": value.get("role", ""),
-            }
-        )
+    members = [
+        {
+            "partner": pages.get(block["value"].get("partner")),
+            "organisation": block["value"].get("organisation", ""),
+            "role": block["value"].get("role", ""),
+        }
+        for block in plan.action_group.raw_data
+    ]
     meetings = sorted(
-        (pages[block["value"]] for block in page.meetings.raw_data if block["value"] in pages),
+        (pages[block["value"]] for block in plan.meetings.raw_data if block["value"] in pages),
         key=lambda event: event.start or timezone.now(),
     )
-    versions = (
-        list(
-            AdoptedVersion.objects.filter(strategy_key=page.translation_key).select_related(
-                "decision_document"
-            )
-        )
-        if page.is_adopted
-        else []
-    )
     return {
-        "territory": pages.get(page.territory_id),
+        "territory": pages.get(plan.territory_id),
         "priorities": priorities,
         "monitoring": monitoring(priorities),
         "members": members,
         "meetings": meetings,
         "consultation": consultation,
         "consultation_results": consultation_results,
-        "versions": versions,
+        "versions": versions.get(plan.translation_key, []) if plan.is_adopted else [],
     }
 
 

@@ -298,6 +298,7 @@ def test_home_page_lists_open_surveys(client):
     soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
     links = [a.get_text() for a in soup.select(".open-surveys a")]
     assert links == [  # the one that closes first comes first
+        "La stratégie du Fossanese : quelles priorités d'abord ?",  # its plan's consultation
         "Connexion et services : comment va la vie numérique dans votre commune ?",
         "De quoi votre commune a-t-elle besoin ?",
     ]
