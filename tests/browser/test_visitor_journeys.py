@@ -61,6 +61,15 @@ PAGES = [
     "/fr/territoires/mont-rose/guichet-itinerant/",
     "/en/challenges/digital-help-desks/proposals/DV26-DEMO2/",
     "/en/territories/mont-rose/mobile-help-desk/",
+    "/it/strategie/",
+    "/it/strategie/mont-rose/",
+    "/it/strategie/mont-rose/print/",
+    "/it/strategie/mont-rose/versions/2/",
+    "/fr/strategies/",
+    "/fr/strategies/mont-rose/",
+    "/fr/strategies/mont-rose/print/",
+    "/fr/strategies/fossanese/",
+    "/en/strategies/alps-region-sud/",
 ]
 
 
