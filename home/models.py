@@ -71,6 +71,7 @@ class HomePage(ChainRoutingMixin, BasePage):
         "participation.SurveyIndexPage",
         "participation.NeedsIndexPage",
         "participation.ChallengeIndexPage",
+        "strategies.StrategiesIndexPage",
     ]
     max_count_per_parent = 1
 
