@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "participation",
     "subscriptions",
     "strategies",
+    "replication",
     "outreach",
     "demo",
     "anymail",
