@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import open_data, routing
 from core import views as core_views
+from replication.exchange import views as exchange_views
 
 handler400 = "core.views.bad_request"
 handler500 = "core.views.server_error"
@@ -20,6 +21,11 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("open-data/digivillae.json", open_data.open_data_json, name="open_data_json"),
     path("open-data/<slug:dataset>.csv", open_data.open_data_csv, name="open_data_csv"),
+    path(
+        "open-data/templates/<slug:kind>/<uuid:key>.json",
+        exchange_views.public_template,
+        name="public_template",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     # Mail providers report bounces and complaints here (outreach.bounces stops that address).
     path("anymail/", include("anymail.urls")),

@@ -5,9 +5,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 
 from core.dashboard import HomePanel
 
+from .exchange import views as exchange_views
 from .onboarding import views as onboarding_views
 from .onboarding.checklist import checklists_for
 
@@ -19,7 +21,38 @@ class AdministratorsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def replication_urls():
-    return [path("territories/new/", onboarding_views.new_territory, name="new_territory")]
+    return [
+        path("territories/new/", onboarding_views.new_territory, name="new_territory"),
+        path("templates/import/", exchange_views.import_view, name="import_template"),
+        path(
+            "templates/export/<int:page_id>/<slug:kind>/",
+            exchange_views.export_template,
+            name="export_template",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return exchange_views.may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return ImportMenuItem(
+        _("Import a template"), reverse("import_template"), icon_name="upload", order=910
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def export_buttons(page, user, view_name, next_url=None):
+    for kind, label in exchange_views.export_buttons(page, user):
+        yield Button(
+            label,
+            reverse("export_template", args=[page.pk, kind]),
+            icon_name="download",
+            priority=85,
+        )
 
 
 @hooks.register("register_admin_menu_item")
