@@ -11,6 +11,8 @@ class Holder:
     label: object  # a (lazy) translated name: "Subscriptions"
     find: Callable[[str], list[str]]  # one readable line per item kept for this address
     erase: Callable[[str], int]  # forget them; returns how many
+    # Forget what is older than the holder's retention period (the daily erase command).
+    expire: Callable | None = None
 
 
 HOLDERS: list[Holder] = []
@@ -27,3 +29,8 @@ def found_elsewhere(email: str) -> list[tuple[str, list[str]]]:
 
 def erase_elsewhere(email: str) -> int:
     return sum(holder.erase(email) for holder in HOLDERS)
+
+
+def expire_everywhere(now=None) -> int:
+    """What every holder keeps beyond its retention period, forgotten; returns how many."""
+    return sum(holder.expire(now) for holder in HOLDERS if holder.expire is not None)

@@ -30,6 +30,7 @@ from .builder import (
 from .challenges import ensure_challenges
 from .hubs import ensure_hub_demo
 from .outreach import ensure_outreach
+from .replication import ensure_replication
 from .strategies import ensure_strategies
 from .subscribers import ensure_subscribers
 from .surveys import ensure_surveys
@@ -89,6 +90,7 @@ def build(builder: DemoBuilder) -> HomePage:
     ensure_hub_demo(builder, survey_index)
     ensure_challenges(builder, home)
     ensure_strategies(builder, home)
+    ensure_replication(builder, home)
     ensure_subscribers()
     ensure_outreach()
 

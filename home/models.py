@@ -72,6 +72,8 @@ class HomePage(ChainRoutingMixin, BasePage):
         "participation.NeedsIndexPage",
         "participation.ChallengeIndexPage",
         "strategies.StrategiesIndexPage",
+        "replication.SolutionIndexPage",
+        "replication.OperatingModelPage",
     ]
     max_count_per_parent = 1
 

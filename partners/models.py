@@ -61,6 +61,14 @@ class PartnerPage(BasePage):
         related_name="+",
     )
     website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(
+        _("office e-mail address (never published)"),
+        blank=True,
+        help_text=_(
+            "An office's address (never a person's) where the portal forwards messages for the "
+            "partner, such as a municipality that would like to replicate one of its solutions."
+        ),
+    )
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = BasePage.content_panels + [
@@ -69,6 +77,7 @@ class PartnerPage(BasePage):
         FieldPanel("role"),
         FieldPanel("logo"),
         FieldPanel("website"),
+        FieldPanel("contact_email", permission="superuser"),
         FieldPanel("description"),
         InlinePanel("territory_links", heading=_("Territories it works in"), label=_("Territory")),
     ]

@@ -13,6 +13,12 @@ class ReplicationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.personal_data import register
+
+        from . import purge
         from .onboarding import membership
+        from .solutions.personal_data import WISHES_TO_REPLICATE
 
         membership.connect()
+        purge.connect()
+        register(WISHES_TO_REPLICATE)  # the admin's respondent page finds and erases them

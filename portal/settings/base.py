@@ -376,6 +376,10 @@ NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "300")
 # this much (core.exports.at_low_priority). 0 runs them at normal priority.
 NEWSLETTER_NICENESS = int(os.environ.get("NEWSLETTER_NICENESS", "10"))
 EXPORT_NICENESS = int(os.environ.get("EXPORT_NICENESS", "10"))
+# A municipality's wish to replicate a solution is forgotten this many days after it was sent.
+REPLICATION_INTEREST_RETENTION_DAYS = int(
+    os.environ.get("REPLICATION_INTEREST_RETENTION_DAYS", "730")
+)
 # Event registrations are forgotten this many days after the event ends.
 EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
 
