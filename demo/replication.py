@@ -247,7 +247,7 @@ def solution_specs(pilots, themes) -> list[PageSpec]:
                 "Les petits groupes et une deuxième séance une semaine après font la différence.",
                 "Small groups and a second session a week later make the difference.",
             ),
-            cost=Decimal("12000"),
+            cost=Decimal("9000"),
             duration_months=6,
             municipality_size=SolutionPage.Size.SMALL,
             connectivity=SolutionPage.Connectivity.ANY,

@@ -155,13 +155,14 @@ def add_territory(new: NewTerritory) -> OnboardedTerritory:
     languages = ordered(new.languages)
     first, others = languages[0], languages[1:]
     locale = Locale.objects.get(language_code=first)
-    with translation.override(first):
+    with translation.override(first):  # the texts written for it, in its first language
         territory = make_territory(new, locale)
         translate(territory, others, new.user, publish=True)
         survey = make_survey(new, languages)
         strategy = make_strategy(new, territory, locale, others)
-        approvers_for(territory)
-        editors, facilitators = make_groups(new, territory, survey, strategy, languages)
+    # The groups are named in the language of the person adding the territory.
+    approvers_for(territory)
+    editors, facilitators = make_groups(new, territory, survey, strategy, languages)
     return OnboardedTerritory.objects.create(
         territory=territory,
         editors=editors,
@@ -224,7 +225,10 @@ def make_survey(new: NewTerritory, languages: list[str]) -> SurveyPage:
         revision = version.save_revision(user=new.user)
         if version.locale.language_code in languages:
             revision.publish(user=new.user)
-    return SurveyPage.objects.get(pk=copy.pk)
+    # The territory's survey, as its first language shows it.
+    return SurveyPage.objects.get(
+        translation_key=copy.translation_key, locale__language_code=languages[0]
+    )
 
 
 def make_strategy(new: NewTerritory, territory, locale, others) -> StrategyPage | None:

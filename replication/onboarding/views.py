@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext_lazy
@@ -72,14 +71,13 @@ class NewTerritoryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        partners = in_admin_language(PartnerPage.objects.all())
-        surveys = in_admin_language(SurveyPage.objects.all())
-        self.fields["partner"].queryset = PartnerPage.objects.filter(
-            pk__in=[page.pk for page in partners]
-        ).order_by("title")
-        self.fields["survey"].queryset = SurveyPage.objects.filter(
-            Q(pk__in=[page.pk for page in surveys])
-        ).order_by("title")
+        # Any version of a page is accepted (a form filled in another admin language stays
+        # valid); the list shows one version of each, in the admin's language.
+        for name, model in (("partner", PartnerPage), ("survey", SurveyPage)):
+            field = self.fields[name]
+            field.queryset = model.objects.filter(alias_of__isnull=True)
+            shown = [(page.pk, page.title) for page in in_admin_language(field.queryset)]
+            field.choices = [("", "---------"), *shown]
 
 
 def new_territory(request):

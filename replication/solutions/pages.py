@@ -236,7 +236,9 @@ class SolutionPage(RoutablePageMixin, BasePage):
             measurements = list(
                 IndicatorMeasurement.objects.filter(
                     indicator__translation_key__in=[i.translation_key for i in indicators]
-                ).order_by("measured_on", "pk")
+                )
+                .select_related("indicator")
+                .order_by("measured_on", "pk")
             )
             context["indicator_series"] = indicator_series(indicators, measurements)
             call_key = Proposal.objects.filter(pk=pilot.proposal_id).values("call__translation_key")
