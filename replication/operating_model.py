@@ -5,6 +5,7 @@ to start (``exchange``)."""
 
 from django.db.models import Count, IntegerField, Subquery, Value
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -28,6 +29,20 @@ STAGES = [
     ("pilots", _("Pilots")),
     ("solutions", _("Solutions")),
 ]
+
+
+
+def counted(key: str, number: int) -> str:
+    """What a step's number counts, agreeing with it ("1 need", "5 needs")."""
+    forms = {
+        "needs": ngettext("need in the register", "needs in the register", number),
+        "strategy": ngettext("local strategy adopted", "local strategies adopted", number),
+        "calls": ngettext("challenge call", "challenge calls", number),
+        "proposals": ngettext("proposal", "proposals", number),
+        "pilots": ngettext("pilot", "pilots", number),
+        "solutions": ngettext("solution sheet", "solution sheets", number),
+    }
+    return forms[key]
 
 
 class StepBlock(blocks.StructBlock):
@@ -117,24 +132,33 @@ class OperatingModelPage(BasePage):
         return {key: (row or {}).get(key) or 0 for key, _label in STAGES}
 
     def downloads(self) -> list[dict]:
-        """The offered templates that are live and public: one query."""
+        """The offered templates that are live and public, each in this page's language where
+        it has a live version (else as chosen): one query."""
         ids = [block["value"].get("page") for block in self.templates.raw_data]
         descriptions = {
             block["value"].get("page"): block["value"].get("description", "")
             for block in self.templates.raw_data
         }
-        pages = {
-            page.pk: page
-            for page in Page.objects.live()
-            .filter(pk__in=[pk for pk in ids if pk])
+        chosen_keys = Page.objects.filter(pk__in=[pk for pk in ids if pk]).values(
+            "translation_key"
+        )
+        versions = (
+            Page.objects.live()
+            .filter(translation_key__in=chosen_keys, alias_of__isnull=True)
             .filter(without_view_restriction())
             .select_related("content_type")
-        }
+        )
+        by_pk, by_key = {}, {}
+        for page in versions:
+            by_pk[page.pk] = page
+            if page.locale_id == self.locale_id:
+                by_key[page.translation_key] = page
         found = []
         for pk in ids:
-            page = pages.get(pk)
+            page = by_pk.get(pk)
             if page is None:
                 continue
+            page = by_key.get(page.translation_key, page)
             kind = "survey" if page.content_type.model == "surveypage" else "call"
             found.append(
                 {
@@ -151,8 +175,14 @@ class OperatingModelPage(BasePage):
         counts = self.live_counts()
         labels = dict(STAGES)
         context["stages"] = [
-            {"key": key, "label": labels[key], "count": counts[key]} for key, _label in STAGES
+            {
+                "key": key,
+                "label": labels[key],
+                "count": counts[key],
+                "counted": counted(key, counts[key]),
+            }
+            for key, _label in STAGES
         ]
-        context["step_counts"] = counts
+        context["step_counts"] = {stage["key"]: stage for stage in context["stages"]}
         context["downloads"] = self.downloads()
         return context

@@ -5,6 +5,7 @@ nothing; the admin's buttons and form do it as an editor would."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,7 @@ for code in ("it", "fr", "en"):
     for model, slug in ((SurveyIndexPage, "surveys-"), (ChallengeIndexPage, "calls-")):
         home.add_child(instance=model(title=slug, slug=slug + code, locale=locale))
 import os
+import re
 for name in os.environ["TEMPLATE_FILES"].split(","):
     page = portable.import_template(Path(name).read_bytes(), None)
     export = {"SurveyPage": portable.export_survey}.get(type(page).__name__, portable.export_call)
@@ -177,10 +179,15 @@ def test_the_operating_model_page_offers_public_templates(client):
     from replication.models import OperatingModelPage
 
     model = page_in(OperatingModelPage, "fr")
-    page = client.get(model.url).content.decode()
+    response = client.get(model.url)
+    page = response.content.decode()
     survey = page_in(SurveyPage, "it", slug="bisogni-del-territorio")
     link = f"/open-data/templates/survey/{survey.translation_key}.json"
     assert link in page
+    # Offered under its French title on the French page, with the portal's live counts.
+    assert page_in(SurveyPage, "fr", translation_key=survey.translation_key).title in page
+    assert survey.title not in page
+    assert re.search(r"Aujourd'hui sur le portail : \d+ besoins? au registre", text_of(response))
     downloaded = client.get(link)
     assert downloaded.status_code == 200
     assert json.loads(downloaded.content)["kind"] == "survey"
