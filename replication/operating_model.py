@@ -31,7 +31,6 @@ STAGES = [
 ]
 
 
-
 def counted(key: str, number: int) -> str:
     """What a step's number counts, agreeing with it ("1 need", "5 needs")."""
     forms = {
@@ -139,9 +138,7 @@ class OperatingModelPage(BasePage):
             block["value"].get("page"): block["value"].get("description", "")
             for block in self.templates.raw_data
         }
-        chosen_keys = Page.objects.filter(pk__in=[pk for pk in ids if pk]).values(
-            "translation_key"
-        )
+        chosen_keys = Page.objects.filter(pk__in=[pk for pk in ids if pk]).values("translation_key")
         versions = (
             Page.objects.live()
             .filter(translation_key__in=chosen_keys, alias_of__isnull=True)

@@ -109,11 +109,11 @@ def test_an_administrator_adds_a_territory_and_its_people_take_it_from_there(pag
     assert len(left) >= 2
 
     # The survey is open in French and in Italian.
-    surveys = dict(
-        (line.split()[0], line.split()[1:])
+    surveys = {
+        line.split()[0]: line.split()[1:]
         for line in manage_live(SURVEYS).strip().splitlines()
         if line[:3] in ("fr ", "it ")
-    )
+    }
     assert set(surveys) == {"fr", "it"}
     for language, (live, url) in surveys.items():
         assert live == "True"

@@ -117,7 +117,8 @@ def test_territory_list_works_without_javascript(browser, live_site):
     context = browser.new_context(base_url=live_site, java_script_enabled=False)
     page = context.new_page()
     page.goto("/en/territories/")
-    assert page.locator(".territory-list h3 a").count() == 5  # four pilot territories and the commune that joined
+    # The four pilot territories and the commune that joined them.
+    assert page.locator(".territory-list h3 a").count() == 5
     assert page.locator(".map-fallback").is_visible()
     page.get_by_role("link", name="Alps of the Région Sud").click()
     assert page.url.endswith("/en/territories/alps-region-sud/")
