@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test venv venv-dev lint format migrate messages compilemessages demo vendor chromium clean backup restore bench faults audit
+.PHONY: run test venv venv-dev deploy-tools lint format migrate messages compilemessages demo vendor chromium clean backup restore bench faults audit
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -41,6 +41,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Install Debian's chromium package (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
 
+# Debian's nginx and systemd tools, for the checks of the deployment kit (deploy/); nginx is
+# installed, never started.
+deploy-tools:
+	@test -x /usr/sbin/nginx && command -v systemd-analyze >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends nginx systemd openssl; \
+	  else echo "Install Debian's nginx, systemd and openssl packages (sudo apt-get install nginx systemd openssl) for the deployment checks"; exit 1; fi; }
+
 lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
@@ -56,7 +63,7 @@ format: venv-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: venv-dev chromium lint compilemessages
+test: venv-dev chromium deploy-tools lint compilemessages
 	$(VENV)/bin/pytest
 
 # Translators' workflow: extract strings into the .po files (the one source of translations;

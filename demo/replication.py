@@ -17,6 +17,7 @@ from participation.models import ChallengeCallPage, SurveyPage, Theme
 from partners.models import PartnerPage
 from pilots.models import IndicatorMeasurement, PilotPage, PilotTerritoryPage
 from replication.models import (
+    OnboardedTerritory,
     OperatingModelPage,
     ReplicationInterest,
     SolutionIndexPage,
@@ -49,6 +50,22 @@ def ensure_fifth_territory() -> None:
             user=get_user_model().objects.filter(is_superuser=True).first(),
         )
     )
+    # Then its editors do two things the checklist asks: put it on the map, and keep its
+    # survey open until the end of June, when the valley's summer residents have answered.
+    for territory in PilotTerritoryPage.objects.filter(slug="seyne"):
+        territory.latitude, territory.longitude = Decimal("44.3514"), Decimal("6.3567")
+        territory.save_revision().publish()
+    record = OnboardedTerritory.objects.get(territory__slug="seyne")
+    closes = max(
+        datetime.datetime(2027, 6, 30, 16, tzinfo=datetime.UTC),
+        record.survey.opens_at + datetime.timedelta(weeks=12),
+    )
+    versions = SurveyPage.objects.filter(translation_key=record.survey.translation_key)
+    versions.update(closes_at=closes)
+    for survey in versions:
+        revision = survey.save_revision()
+        if survey.live:
+            revision.publish()
 
 
 def pilot_with_results(key, title, slug, company, summary, indicator, values):

@@ -83,6 +83,17 @@ def page_in(model, language: str, **filters):
     return model.objects.get(locale__language_code=language, **filters)
 
 
+def demo_pilot(language: str):
+    """The demo's pilot that came from a call (the mobile help desk in Mont-Rose), in
+    ``language``; the demo's other pilots came from the territories' own work."""
+    from pilots.models import PilotPage
+
+    italian = PilotPage.objects.get(locale__language_code="it", slug="sportello-itinerante")
+    return PilotPage.objects.get(
+        locale__language_code=language, translation_key=italian.translation_key
+    )
+
+
 def user_in(group_name: str, **fields):
     """A new user in one of the editorial groups ("Editors", "Communication officers", ...)."""
     from django.contrib.auth.models import Group, User

@@ -21,10 +21,15 @@ from wagtail_localize.models import (
 from .pages import SurveyPage
 
 
-def free_slug(parent, title: str) -> str:
+def free_slug(parent, title: str, page=None) -> str:
+    """A web address made from ``title`` that no other page below ``parent`` uses (``page``
+    itself, when it is being renamed, does not count)."""
     base = slugify(title)[:70] or "questionario"
     slug, number = base, 1
-    while parent.get_children().filter(slug=slug).exists():
+    others = (
+        parent.get_children().exclude(pk=page.pk) if page is not None else parent.get_children()
+    )
+    while others.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug

@@ -292,6 +292,8 @@ if AWS_PRIVATE_STORAGE_BUCKET_NAME:
         },
     }
 PROPOSAL_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# Where `manage.py backup` writes a folder per run (keep copies off the machine too).
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", "backups"))
 # Wall-clock time all attachments of one form share to be opened by the sandboxed checker.
 PDF_CHECK_SECONDS = 1.0
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file, not memory

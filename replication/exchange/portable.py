@@ -19,7 +19,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -29,6 +28,7 @@ from participation.challenges.pages import (
     ChallengeIndexPage,
     EvaluationCriterion,
 )
+from participation.surveys.copying import free_slug
 from participation.surveys.models import SurveyFormField
 from participation.surveys.pages import SurveyIndexPage, SurveyPage
 
@@ -246,15 +246,6 @@ def index_in(model, code: str):
             % {"language": dict(settings.LANGUAGES)[code]}
         )
     return index
-
-
-def free_slug(parent, title: str) -> str:
-    base = slugify(title)[:70] or "template"
-    slug, number = base, 1
-    while parent.get_children().filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def add_draft(index, page, user) -> None:

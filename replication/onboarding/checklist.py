@@ -1,5 +1,6 @@
 """What is left to fill for a territory added through "New territory", shrinking as its editors
-fill it: a photo for its page, its hub's opening hours, its partner's logo, its survey's dates."""
+fill it: a photo for its page, its place on the map, its hub's opening hours, its partner's logo,
+its survey's dates."""
 
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ def left_to_fill(record: OnboardedTerritory) -> list[Item]:
     items = []
     if not territory.social_image_id:
         items.append(Item(_("A photo for the territory's page (Promote tab)"), edit))
+    if territory.latitude is None or territory.longitude is None:
+        items.append(Item(_("Its place on the map (latitude and longitude)"), edit))
     if any(not hub.opening_hours.strip() for hub in territory.local_hubs.all()):
         items.append(Item(_("The local hub's opening hours"), edit))
     partner = territory.partner

@@ -220,7 +220,7 @@ def make_survey(new: NewTerritory, languages: list[str]) -> SurveyPage:
         # Each language keeps its own title, followed by the territory's name.
         title = f"{titles.get(version.locale_id, version.title)} — {name}"[:255]
         if version.pk != copy.pk:
-            version.slug = free_slug(version.get_parent(), title)
+            version.slug = free_slug(version.get_parent(), title, version)
         version.title, version.opens_at, version.closes_at = title, opens, closes
         revision = version.save_revision(user=new.user)
         if version.locale.language_code in languages:

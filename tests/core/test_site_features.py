@@ -114,7 +114,7 @@ def test_home_page_sections(client):
         "Comitato di pilotaggio",
         "Laboratorio dei bisogni al polo locale di Fossano",
     ]
-    assert len(soup.select(".territory-grid li")) == 4
+    assert len(soup.select(".territory-grid li")) == 5  # four pilot territories and Seyne
     assert soup.select_one("#participation-heading").get_text() == "Partecipa"
 
 

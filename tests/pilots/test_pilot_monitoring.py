@@ -10,14 +10,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from pilots.charts import build_series
-from pilots.models import Indicator, IndicatorMeasurement, PilotPage, PilotTerritoryPage
-from tests.conftest import page_in
+from pilots.models import Indicator, IndicatorMeasurement, PilotTerritoryPage
+from tests.conftest import demo_pilot, page_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_pilot_page_shows_milestones_indicators_and_data_tables(client):
-    pilot = page_in(PilotPage, "it")
+    pilot = demo_pilot("it")
     soup = BeautifulSoup(client.get(pilot.url).content, "html.parser")
     text = " ".join(soup.get_text(" ").split())
     assert "Avvio dello sportello" in text and "Valutazione intermedia" in text
@@ -35,13 +35,13 @@ def test_pilot_page_shows_milestones_indicators_and_data_tables(client):
 
 
 def test_values_recorded_once_show_in_every_language(client):
-    italian = page_in(PilotPage, "it")
+    italian = demo_pilot("it")
     indicator = italian.indicators.first()
     IndicatorMeasurement.objects.create(
         indicator=indicator, measured_on=datetime.date(2026, 11, 30), value=Decimal("71")
     )
     for language in ("it", "fr", "en"):
-        pilot = page_in(PilotPage, language)
+        pilot = demo_pilot(language)
         soup = BeautifulSoup(client.get(pilot.url).content, "html.parser")
         assert "71" in soup.select("figure.indicator")[0].select("tbody tr")[-1].get_text()
 
@@ -50,7 +50,7 @@ def test_editor_records_an_indicator_value_in_the_admin(client):
     editor = get_user_model().objects.create_user("redattrice", password="x")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
-    indicator = page_in(PilotPage, "it").indicators.first()
+    indicator = demo_pilot("it").indicators.first()
     form = client.get("/admin/indicator_values/new/")
     assert form.status_code == 200
     options = BeautifulSoup(form.content, "html.parser").select("select[name=indicator] option")
@@ -77,8 +77,8 @@ def test_territory_lists_its_pilots(client):
     territory = page_in(PilotTerritoryPage, "fr", slug="mont-rose")
     soup = BeautifulSoup(client.get(territory.url).content, "html.parser")
     section = soup.select_one("#pilots-heading").find_parent("section")
-    assert section.find("a", string=page_in(PilotPage, "fr").title)
-    other = page_in(PilotTerritoryPage, "it", slug="fossanese")
+    assert section.find("a", string=demo_pilot("fr").title)
+    other = page_in(PilotTerritoryPage, "it", slug="liguria")  # no pilot there yet
     assert "Nessuna sperimentazione" in client.get(other.url).content.decode()
 
 
@@ -102,7 +102,7 @@ def test_chart_scales_from_baseline_to_target():
 def test_running_pilot_needs_a_start_date():
     from django.core.exceptions import ValidationError
 
-    pilot = page_in(PilotPage, "it")
+    pilot = demo_pilot("it")
     pilot.starts_on = None
     with pytest.raises(ValidationError):
         pilot.full_clean()

@@ -18,10 +18,11 @@ def test_index_has_a_map_and_a_plain_list(client):
         "Unité des Communes valdôtaines Mont-Rose",
         "Comuni soci di ANCI Liguria",
         "Alpi della Région Sud",
+        "Seyne",  # the commune that joined them
     }
     assert all(marker["url"].startswith("/it/territori/") for marker in markers)
     items = soup.select(".territory-list h3 a")  # works without JavaScript
-    assert len(items) == 4
+    assert len(items) == 5
     assert soup.select_one("#territory-map")["data-tile-url"]
     assert soup.select_one('script[src$="leaflet.js"]')["src"].startswith("/static/")
 

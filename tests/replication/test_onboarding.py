@@ -3,6 +3,8 @@ survey, its draft plan and its groups in every chosen language, in one transacti
 reach its pages only; a checklist says what is left and shrinks as it is filled; refusals leave
 nothing behind."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
@@ -138,8 +140,9 @@ def test_the_checklist_shrinks_as_things_are_filled(client, django_capture_on_co
             )
         )
     items = [str(item.label) for item in left_to_fill(record)]
-    assert len(items) == 4  # photo, hub hours, partner, survey dates
+    assert len(items) == 5  # photo, place on the map, hub hours, partner, survey dates
     territory = record.territory
+    territory.latitude, territory.longitude = Decimal("44.16"), Decimal("6.62")
     hub = territory.local_hubs.get()
     hub.opening_hours = "Lundi et jeudi, 9 h – 12 h"
     hub.save()

@@ -15,8 +15,7 @@ from participation.models import (
     Proposal,
     Support,
 )
-from pilots.models import PilotPage
-from tests.conftest import MAX_QUERIES, count_queries, page_in
+from tests.conftest import MAX_QUERIES, count_queries, demo_pilot, page_in
 from tests.participation.conftest import make_call, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -92,9 +91,9 @@ def test_pilot_page_does_not_grow_with_values(client):
 
     from pilots.models import IndicatorMeasurement
 
-    pilot = page_in(PilotPage, "fr")
+    pilot = demo_pilot("fr")
     few = queries_for(client, pilot.url)
-    indicator = page_in(PilotPage, "it").indicators.first()
+    indicator = demo_pilot("it").indicators.first()
     IndicatorMeasurement.objects.bulk_create(
         IndicatorMeasurement(
             indicator=indicator, measured_on=date(2020, 1, 1) + timedelta(days=n), value=n
