@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test venv venv-dev deploy-tools lint format migrate messages compilemessages demo vendor chromium clean backup restore bench faults audit
+.PHONY: run test venv venv-dev deploy-tools lint format migrate messages compilemessages demo vendor chromium clean backup restore bench faults audit handbook
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=python3"; exit 1; }
@@ -91,6 +91,11 @@ restore: venv
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<folder>"; exit 1; }
 	$(MANAGE) restore $(BACKUP)
 
+# The editors' handbook's pictures: every screen it shows, photographed in every language on a
+# fresh demo (handbook/screenshots.py); commit the results.
+handbook: venv-dev chromium compilemessages
+	$(PY) -m handbook.screenshots
+
 # Load test on this machine: gunicorn + production settings + PostgreSQL (DATABASE_URL), wrk.
 bench: venv compilemessages
 	@command -v wrk >/dev/null 2>&1 || { apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk; }
@@ -98,7 +103,7 @@ bench: venv compilemessages
 	$(PY) -m bench.run
 
 # Faults under load: private PostgreSQL, Redis and SMTP servers are stopped one at a time while
-# gunicorn serves reads, answers, proposals and supports (bench/faults.py, README "Faults").
+# gunicorn serves reads, answers, proposals and supports (bench/faults.py, docs/benchmark.md).
 faults: venv-dev compilemessages
 	@command -v redis-server >/dev/null 2>&1 || { apt-get install -y redis-server >/dev/null || sudo apt-get install -y redis-server; }
 	$(PY) -m bench.faults

@@ -1,4 +1,4 @@
-"""A survey with a million answers (issue 14), for `make bench`: run inside the bench
+"""A survey with a million answers, for `make bench`: run inside the bench
 database's Django (``manage.py shell -c "from bench.million import seed; seed()"``).
 
 The answers are written by PostgreSQL itself (one ``INSERT … SELECT generate_series``: no

@@ -1,4 +1,4 @@
-"""Where a cold page render spends its time (issue 14's first step): run inside a database with
+"""Where a cold page render spends its time: run inside a database with
 the demo (``python manage.py shell -c "from bench.profile_cold import main; main()"``).
 
 For one page of every public type (``bench.probe.page_urls``), every cache emptied first, it

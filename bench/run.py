@@ -2,8 +2,8 @@
 content set, and wrk on the same machine. Speed is reported as ratios to a trivial Django view
 under the same server, so figures from different machines compare.
 
-Writes bench/results/latest.json and exits non-zero when a target is missed (issues 5, 10 and
-14): cached throughput >= 90 % of the trivial view's (the survey page's >= 80 %), cold (every
+Writes bench/results/latest.json and exits non-zero when a target is missed (docs/benchmark.md):
+cached throughput >= 90 % of the trivial view's (the survey page's >= 80 %), cold (every
 cache off) >= 6 % of it in <= 12 SQL queries, <= 15 queries per page past the page cache; the
 submission storm stores every answer it accepted; survey visitors never share a token; a
 million answers give results, admin results, cross-tabulation and an export's first byte in

@@ -1,4 +1,4 @@
-"""The loads of issue 14 that `make bench` adds to its page measurements (see bench/run.py):
+"""The loads that `make bench` adds to its page measurements (see bench/run.py):
 
 * ``survey_visitors``: many first-time visitors fetch the survey page, served from the shared
   cache; every one must get CSRF and submission tokens of their own;

@@ -1,4 +1,5 @@
-"""Anonymous page views served from a shared cache, with wagtail-cache (see the README).
+"""Anonymous page views served from a shared cache, with wagtail-cache (docs/architecture.md,
+"Page cache").
 
 wagtail-cache stores and serves the responses; this module decides what may be stored and what
 a change purges:

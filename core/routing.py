@@ -1,4 +1,4 @@
-"""An address routed in two queries, however deep its page (issue 14).
+"""An address routed in two queries, however deep its page.
 
 Wagtail routes ``/it/territori/mont-rose/sportello-itinerante/`` one level at a time: at each
 level a query finds the child by its slug and another loads its page type, so a page four

@@ -1,4 +1,4 @@
-"""Per-visitor tokens in pages served from the shared cache (issue 14).
+"""Per-visitor tokens in pages served from the shared cache.
 
 A page with a form needs two things that must never be shared between visitors: Django's CSRF
 token and the form's duplicate-submission token. Rendering them makes a page uncacheable, so a

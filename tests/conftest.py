@@ -50,8 +50,8 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-# Queries a public page may make, flat in the number of items it lists (issue 14 brings cold
-# pages down to 12).
+# Queries a public page may make, flat in the number of items it lists (cold pages are held to
+# 12 in tests/core/test_query_counts.py).
 MAX_QUERIES = 35
 
 

@@ -1,5 +1,5 @@
 """Settings shared by every environment; each value that differs per deployment is read from
-the environment (see README, "Configuration")."""
+the environment (every one listed in deploy/digivillae.env.example)."""
 
 import ipaddress
 import os
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "strategies",
     "replication",
     "outreach",
+    "handbook",
     "demo",
     "anymail",
     "wagtail_localize",
@@ -373,7 +374,7 @@ MAIL_RETRY_ATTEMPTS = int(os.environ.get("MAIL_RETRY_ATTEMPTS", "12"))
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
 NEWSLETTER_MESSAGES_PER_MINUTE = int(os.environ.get("NEWSLETTER_MESSAGES_PER_MINUTE", "600"))
 NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_LEASE_SECONDS", "300"))
-# Background work yields the CPU to page views (issue 14): the newsletter command lowers its
+# Background work yields the CPU to page views: the newsletter command lowers its
 # own priority by this much (os.nice), and a large export is produced by a thread lowered by
 # this much (core.exports.at_low_priority). 0 runs them at normal priority.
 NEWSLETTER_NICENESS = int(os.environ.get("NEWSLETTER_NICENESS", "10"))
@@ -387,7 +388,7 @@ EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETEN
 
 # Public forms: accepted submissions per visitor address per hour (0 disables a limit; a form
 # sent back for a mistake is not counted). The survey allowance fits a workshop answering from
-# a local hub's one connection (README: "Rate limits, and a workshop at a hub"); addresses in
+# a local hub's one connection (docs/operations.md, "Rate limits"); addresses in
 # the exempt networks (comma-separated addresses or networks) are never limited. Trust the
 # X-Forwarded-For header only behind a proxy that sets it.
 SURVEY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SURVEY_SUBMISSIONS_PER_HOUR", "100"))

@@ -104,7 +104,7 @@ def test_visitor_reads_italian_switches_to_french_and_opens_the_map(page):
     assert page.url.endswith("/fr/territoires/")
     page.wait_for_selector("#territory-map.is-ready .leaflet-marker-icon")
     markers = page.locator(".leaflet-marker-icon")
-    assert markers.count() == 4
+    assert markers.count() == 5  # the four pilot territories and Seyne
     page.locator('.leaflet-marker-icon[title="Unione del Fossanese"]').click()
     popup_link = page.locator(".leaflet-popup-content a")
     assert popup_link.inner_text() == "Unione del Fossanese"

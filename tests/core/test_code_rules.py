@@ -1,4 +1,4 @@
-"""House rules that a linter for Python does not see (README "How we write code")."""
+"""House rules that a linter for Python does not see (docs/architecture.md, "Quality checks")."""
 
 from pathlib import Path
 

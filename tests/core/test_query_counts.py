@@ -92,7 +92,7 @@ def test_listings_do_not_grow_with_their_items(client):
         assert queries <= MAX_QUERIES, (url, queries)
 
 
-COLD_QUERIES = 12  # issue 14: every public page type, every cache empty
+COLD_QUERIES = 12  # every public page type, every cache empty
 
 
 def one_page_of_each_type() -> list[str]:
