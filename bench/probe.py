@@ -21,6 +21,9 @@ PAGE_TYPES = {
     "challenge_index": "participation.ChallengeIndexPage",
     "strategies_index": "strategies.StrategiesIndexPage",
     "strategy": "strategies.StrategyPage",
+    "solutions_index": "replication.SolutionIndexPage",
+    "solution": "replication.SolutionPage",
+    "operating_model": "replication.OperatingModelPage",
 }
 
 

@@ -5,6 +5,8 @@ import datetime
 import random
 import uuid
 
+from django.utils import timezone
+
 from participation.models import Need, NeedsIndexPage, SurveyIndexPage, SurveyPage, Theme
 from participation.surveys import tallies
 from participation.surveys.forms import build_survey_form_class
@@ -306,6 +308,13 @@ def add_demo_answers(survey: SurveyPage, count: int, seed: int) -> None:
             "Un espace de travail partagé au village.",
         ],
     }
+    # Spread over the days the survey has been open, never after today: a demo answer from the
+    # future would count among today's and stand last in every list.
+    end = min(survey.closes_at, timezone.now())
+    step = max(
+        min(datetime.timedelta(hours=7), (end - survey.opens_at) / (count + 1)),
+        datetime.timedelta(minutes=1),
+    )
     for number in range(count):
         language = "fr" if number % 3 == 2 else "it"
         version = versions[language]
@@ -330,9 +339,7 @@ def add_demo_answers(survey: SurveyPage, count: int, seed: int) -> None:
         if not form.is_valid():
             raise ValueError(f"demo answer rejected: {form.errors.as_json()}")
         submission, _created = record_answer(version, form)
-        submission.submit_time = max(
-            version.opens_at, version.closes_at - datetime.timedelta(days=90)
-        ) + datetime.timedelta(hours=7 * number)
+        submission.submit_time = version.opens_at + step * (number + 1)
         submission.save(update_fields=["submit_time"])
     tallies.recount(survey)  # the answers were dated afterwards: count them on their days
 

@@ -25,11 +25,11 @@ QUALITY = 60
 # Bring a part of the screen to the top, with its heading above it (the admin scrolls its main
 # column, not always the window).
 SCROLL = """element => {
-  element.scrollIntoView({block: "start"});
+  element.scrollIntoView({block: "start", behavior: "instant"});
   for (let node = element.parentElement; node; node = node.parentElement) {
-    if (node.scrollTop > 0) { node.scrollTop -= 150; return; }
+    if (node.scrollTop > 0) { node.scrollBy({top: -150, behavior: "instant"}); return; }
   }
-  window.scrollBy(0, -150);
+  window.scrollBy({top: -150, behavior: "instant"});
 }"""
 
 

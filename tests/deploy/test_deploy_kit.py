@@ -104,6 +104,9 @@ class Echo(http.server.BaseHTTPRequestHandler):
     """Stands in for gunicorn: answers with the headers nginx forwarded."""
 
     def do_GET(self):  # noqa: N802 (http.server's name)
+        # Read what was sent before answering, as gunicorn does: nginx reports a connection
+        # closed under an unread body as a bad gateway.
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
         body = "\n".join(f"{name}: {value}" for name, value in self.headers.items()).encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
