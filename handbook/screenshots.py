@@ -79,7 +79,7 @@ def photograph(base: str, plan: dict, password: str) -> int:
                 page.click("form button[type=submit]")
                 page.wait_for_url("**/admin/")
                 for screen in (s for s in plan["screens"] if s["role"] == role):
-                    page.goto(screen["path"])
+                    page.goto(screen["paths"][language])
                     page.wait_for_load_state("networkidle")
                     if screen["scroll_to"]:
                         page.locator(screen["scroll_to"]).first.evaluate(SCROLL)

@@ -23,7 +23,7 @@ ADMINISTRATORS = None  # a superuser
 class Screen:
     name: str  # the picture is <task>-<name>.webp
     role: str | None  # the group of the person looking; None: an administrator
-    path: Callable[[], str]  # the screen's address in the demo
+    path: Callable[[str], str]  # the screen's address in the demo, for an admin in that language
     caption: object  # what the picture shows, its alternative text
     click: str = ""  # a menu to open before the picture (a CSS selector)
     scroll_to: str = ""  # a part of the screen to bring into view (a CSS selector)
@@ -47,19 +47,21 @@ def model(label: str):
     return apps.get_model(label)
 
 
-def page(label: str, slug: str, language: str = "it"):
-    return model(label).objects.get(locale__language_code=language, slug=slug)
+def page(label: str, slug: str):
+    """A demo page in Italian, the language the demo writes its originals in."""
+    return model(label).objects.get(locale__language_code="it", slug=slug)
 
 
-def edit(label: str, slug: str, language: str = "it") -> Callable[[], str]:
-    return lambda: reverse("wagtailadmin_pages:edit", args=[page(label, slug, language).pk])
+def edit(label: str, slug: str) -> Callable[[str], str]:
+    """The page editor of the Italian original, whatever the admin's language."""
+    return lambda _language: reverse("wagtailadmin_pages:edit", args=[page(label, slug).pk])
 
 
 def survey_key() -> str:
     return str(page("participation.SurveyPage", "bisogni-del-territorio").translation_key)
 
 
-def french_news() -> str:
+def french_news(_language: str) -> str:
     italian = page("news.NewsPage", "kick-off-torino")
     french = model("news.NewsPage").objects.get(
         translation_key=italian.translation_key, locale__language_code="fr"
@@ -67,17 +69,17 @@ def french_news() -> str:
     return reverse("wagtailadmin_pages:edit", args=[french.pk])
 
 
-def newsletter_send() -> str:
+def newsletter_send(_language: str) -> str:
     newsletter = model("outreach.Newsletter").objects.filter(locale__language_code="it").get()
     return reverse("wagtailsnippets_outreach_newsletter:send", args=[newsletter.pk])
 
 
-def first_need() -> str:
+def first_need(_language: str) -> str:
     need = model("participation.Need").objects.filter(locale__language_code="it").first()
     return reverse("wagtailsnippets_participation_need:edit", args=[need.pk])
 
 
-def proposals_of_call() -> str:
+def proposals_of_call(_language: str) -> str:
     call = page("participation.ChallengeCallPage", "sportelli-digitali")
     return reverse("proposals:call", args=[call.pk])
 
@@ -138,13 +140,13 @@ TASKS = (
             Screen(
                 "results",
                 EDITORS,
-                lambda: reverse("survey_results", args=[survey_key()]),
+                lambda _language: reverse("survey_results", args=[survey_key()]),
                 _("A survey's results: filters, exports and the first charts"),
             ),
             Screen(
                 "answers",
                 EDITORS,
-                lambda: reverse("survey_answers", args=[survey_key()]),
+                lambda _language: reverse("survey_answers", args=[survey_key()]),
                 _("The answers one by one"),
             ),
         ),
@@ -158,13 +160,13 @@ TASKS = (
             Screen(
                 "surveys",
                 FACILITATORS,
-                lambda: reverse("survey_entries"),
+                lambda _language: reverse("survey_entries"),
                 _("The surveys that accept answers from the hubs"),
             ),
             Screen(
                 "entry",
                 FACILITATORS,
-                lambda: reverse("survey_entry", args=[survey_key(), "it"]),
+                lambda language: reverse("survey_entry", args=[survey_key(), language]),
                 _("The entry form: the hub, how and when the answer was collected"),
             ),
         ),
@@ -178,7 +180,7 @@ TASKS = (
             Screen(
                 "from-answers",
                 EDITORS,
-                lambda: reverse("survey_results", args=[survey_key()]),
+                lambda _language: reverse("survey_results", args=[survey_key()]),
                 _("Free-text answers ticked to create a need"),
                 scroll_to="form.free-texts",
             ),
@@ -221,7 +223,7 @@ TASKS = (
             Screen(
                 "list",
                 COMMUNICATION,
-                lambda: reverse("wagtailsnippets_outreach_newsletter:list"),
+                lambda _language: reverse("wagtailsnippets_outreach_newsletter:list"),
                 _("The newsletters, with what each has sent"),
             ),
             Screen(
@@ -278,13 +280,13 @@ TASKS = (
             Screen(
                 "form",
                 ADMINISTRATORS,
-                lambda: reverse("new_territory"),
+                lambda _language: reverse("new_territory"),
                 _("The New territory form"),
             ),
             Screen(
                 "checklist",
                 ADMINISTRATORS,
-                lambda: reverse("wagtailadmin_home"),
+                lambda _language: reverse("wagtailadmin_home"),
                 _("What is left to fill, on the admin home"),
                 scroll_to=".territory-checklist",
             ),

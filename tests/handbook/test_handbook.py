@@ -68,7 +68,7 @@ def labels_named(task, language) -> dict[str, str]:
 def missing_labels(task, language, extra: dict | None = None) -> list[str]:
     labels = {**labels_named(task, language), **(extra or {})}
     seen = " ".join(
-        words_on(signed_in(screen.role, language).get(screen.path()).content.decode())
+        words_on(signed_in(screen.role, language).get(screen.path(language)).content.decode())
         for screen in task.screens
     )
     return [
@@ -82,7 +82,7 @@ def missing_labels(task, language, extra: dict | None = None) -> list[str]:
 @pytest.mark.parametrize("task", TASKS, ids=[task.slug for task in TASKS])
 def test_every_label_the_handbook_names_is_on_the_screens_it_shows(task, language):
     for screen in task.screens:
-        response = signed_in(screen.role, language).get(screen.path())
+        response = signed_in(screen.role, language).get(screen.path(language))
         assert response.status_code == 200, (task.slug, screen.name, response.status_code)
     assert labels_named(task, language), f"{task.slug} names no label of the admin"
     assert not missing_labels(task, language)

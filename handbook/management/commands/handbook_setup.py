@@ -28,7 +28,7 @@ class Command(BaseCommand):
                         "task": task.slug,
                         "name": screen.name,
                         "role": role,
-                        "path": screen.path(),
+                        "paths": {language: screen.path(language) for language in LANGUAGES},
                         "click": screen.click,
                         "scroll_to": screen.scroll_to,
                     }
