@@ -9,10 +9,9 @@ import json
 import re
 import urllib.request
 
-import polib
 import pytest
 
-from tests.browser.conftest import LIVE, manage_live, no_violations
+from tests.browser.conftest import LIVE, manage_live, no_violations, upload_french_translation
 
 pytestmark = pytest.mark.browser
 PASSWORD = "journey-Secret-123"  # noqa: S105 (throw-away accounts of a throw-away database)
@@ -272,31 +271,7 @@ def test_a_plan_from_needs_to_adoption_in_the_admin_and_in_public(page, live_sit
 
 def translate(page, plan_id: str) -> None:
     """The translator submits the plan for French and uploads the translated PO file."""
-    page.goto(f"/admin/localize/submit/page/{plan_id}/")
-    page.get_by_label("Français").check()
-    english = page.get_by_label(re.compile("English"))
-    if english.is_checked():
-        english.uncheck()
-    page.get_by_role("button", name=re.compile("Submit|Invia")).click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    convert = page.locator(
-        "a, button", has_text=re.compile("Traduci questa pagina|Translate this page")
+    slugs = {"strategia-dei-borghi-liguri": "strategie-des-villages-ligures"}
+    upload_french_translation(
+        page, plan_id, lambda msgid: slugs.get(msgid) or FRENCH.get(msgid, msgid)
     )
-    if convert.count():  # a placeholder in the French tree: make it a translation
-        convert.click()
-        page.get_by_role("button", name=re.compile("^(Invia|Submit)$")).click()
-        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    with page.expect_download() as download_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).first.click()
-    catalogue = polib.pofile(download_info.value.path().read_text(encoding="utf-8"))
-    for entry in catalogue:
-        if entry.msgid == "strategia-dei-borghi-liguri":
-            entry.msgstr = "strategie-des-villages-ligures"
-        else:
-            entry.msgstr = FRENCH.get(entry.msgid, entry.msgid)
-    translated = download_info.value.path().with_suffix(".fr.po")
-    catalogue.save(str(translated))
-    with page.expect_file_chooser() as chooser_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).nth(1).click()
-    chooser_info.value.set_files(str(translated))
-    page.wait_for_load_state("networkidle")

@@ -3,10 +3,15 @@ wagtail-localize's translation editor, and publishes both versions."""
 
 import re
 
-import polib
 import pytest
 
-from tests.browser.conftest import EDITOR_PASSWORD, add_inline_form, log_in, save_in_editor
+from tests.browser.conftest import (
+    EDITOR_PASSWORD,
+    add_inline_form,
+    log_in,
+    save_in_editor,
+    upload_french_translation,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -46,32 +51,12 @@ def add_question(page, index: int, label: str, field_type: str, choices: str = "
 
 
 def translate_into_french(page, survey_id: str, french: dict, slugs: dict) -> None:
-    """Submit the page for French with wagtail-localize, download its PO file, translate it
-    (``french``; ``slugs`` for the slug) and upload it, then publish the French version."""
-    page.goto(f"/admin/localize/submit/page/{survey_id}/")
-    page.get_by_label("Français").check()
-    page.get_by_label(re.compile("English")).uncheck()
-    page.get_by_role("button", name=re.compile("Submit|Invia")).click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    convert = page.locator(
-        "a, button", has_text=re.compile("Traduci questa pagina|Translate this page")
+    """Translate the survey through a PO file (``french``; ``slugs`` for the slug), then
+    publish the French version."""
+    catalogue = upload_french_translation(
+        page, survey_id, lambda msgid: slugs.get(msgid) or french.get(msgid, msgid)
     )
-    if convert.count():  # the synchronised tree holds a placeholder: make it a translation
-        convert.click()
-        page.get_by_role("button", name=re.compile("^(Invia|Submit)$")).click()
-        page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    with page.expect_download() as download_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).first.click()
-    catalogue = polib.pofile(download_info.value.path().read_text(encoding="utf-8"))
     assert not any("<br" in entry.msgid for entry in catalogue)  # one segment per choice
-    for entry in catalogue:
-        entry.msgstr = slugs.get(entry.msgid) or french.get(entry.msgid, entry.msgid)
-    translated = download_info.value.path().with_suffix(".fr.po")
-    catalogue.save(str(translated))
-    with page.expect_file_chooser() as chooser_info:
-        page.locator("a, button", has_text=re.compile(r"\bPO\b")).nth(1).click()
-    chooser_info.value.set_files(str(translated))
-    page.wait_for_load_state("networkidle")
     page.locator("button", has_text=re.compile("Français")).first.click()
     page.wait_for_load_state("networkidle")
 
